@@ -14,8 +14,8 @@ __version__ = "0.1.0"
 __all__ = ["extract", "extract_inputs", "load_settings", "Store", "ingest"]
 
 _LAZY = {
-    "extract": "sitroom.extract",
-    "extract_inputs": "sitroom.extract",
+    "extract": "sitroom.extraction",
+    "extract_inputs": "sitroom.extraction",
     "load_settings": "sitroom.settings",
     "Store": "sitroom.store",
     "ingest": "sitroom.ingest",

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 import numpy as np
@@ -106,7 +107,9 @@ def ingest(
     index = NearDuplicateIndex(settings.near_duplicate_threshold, text_of=text_of)
     for doc_id, sig in store.signatures():
         index.add(doc_id, sig)
-    items = read_inputs(paths, max_bytes=settings.max_bytes, encoding=settings.encoding, stdin=stdin)
+    own_files = frozenset(Path(store.path + suffix).resolve() for suffix in ("", ".wal"))
+    items = read_inputs(paths, max_bytes=settings.max_bytes, encoding=settings.encoding, stdin=stdin,
+                        exclude=own_files)
     for raw in items:
         if isinstance(raw, Rejection):
             batch.rejections.append(raw)
@@ -166,10 +169,11 @@ def _link(document: Document, original_id: str, kind: str, similarity: float) ->
 
 
 def _commit(batch: _Batch, store: Store, settings: Settings, tally: _Tally) -> None:
-    from sitroom.extract import extract_documents
+    from sitroom.extraction import extract_documents
 
     extractions = list(extract_documents(batch.documents, settings=settings))
     store.write_batch(((e, batch.signatures[e.document.id]) for e in extractions), batch.duplicates,
                       batch.rejections)
     tally.ingested += len(extractions)
+    log.info("stored a batch of %d documents (%d this run)", len(extractions), tally.ingested)
     tally.errors.extend(f"{e.document.origin}: {error}" for e in extractions for error in e.errors)

@@ -35,7 +35,7 @@ JSON_SUFFIXES = {".json"}
 SIDECAR_SUFFIX = ".meta.json"
 SUPPORTED = sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES)
 STDIN = "-"
-_META_FIELDS = ("title", "source", "url", "published")
+_MIN_HTML_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +79,12 @@ def parse_date(value: Any) -> dt.date | None:
         raise BadDate(f"published {value!r} is not a real calendar date") from None
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str | Path]:
+def expand_paths(paths: Iterable[str], *, exclude: frozenset[Path] = frozenset()) -> Iterator[str | Path]:
     """Turn paths, folders (recursively, sorted, hidden entries skipped) and globs into inputs.
 
     ``-`` stands for standard input and is passed through as is. A path that
     matches nothing is passed through too, so reading it gives a clear rejection.
+    Files in ``exclude`` (resolved paths, e.g. the store's own file) are skipped in folders.
     """
     for raw in paths:
         if raw == STDIN:
@@ -93,14 +94,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    if not child.name.endswith(SIDECAR_SUFFIX):
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if child.is_file() and not hidden and not child.name.endswith(SIDECAR_SUFFIX):
+                    if child.resolve() not in exclude:
                         yield child
             continue
         if not path.exists() and glob.has_magic(raw):
             matches = sorted(glob.glob(raw, recursive=True))
             if matches:
-                yield from expand_paths(matches)
+                yield from expand_paths(matches, exclude=exclude)
                 continue
         yield path
 
@@ -191,8 +193,10 @@ def _read_html(text: str, origin: str) -> RawDoc | Rejection:
     title = result.title if result is not None else None
     if title and body.startswith(title):
         body = body[len(title):].lstrip("\n")
-    if not body.strip():
-        return Rejection(origin, "HTML page has no main text")
+    if len(body.split()) < _MIN_HTML_WORDS:
+        # trafilatura falls back to any text it finds; a menu word or two is not an article.
+        found = f" (found only {body.strip()[:40]!r})" if body.strip() else ""
+        return Rejection(origin, f"HTML page has no main text{found}")
     published = None
     if result is not None and result.date:
         try:
@@ -299,7 +303,12 @@ def read_stdin(stream: TextIO, *, max_bytes: int) -> Iterator[RawDoc | Rejection
 
 
 def read_inputs(
-    paths: Iterable[str], *, max_bytes: int, encoding: str, stdin: TextIO | None = None
+    paths: Iterable[str],
+    *,
+    max_bytes: int,
+    encoding: str,
+    stdin: TextIO | None = None,
+    exclude: frozenset[Path] = frozenset(),
 ) -> Iterator[RawDoc | Rejection]:
     """Read every input named by ``paths`` (files, folders, globs, ``-``), in order.
 
@@ -308,6 +317,7 @@ def read_inputs(
         max_bytes: largest document accepted.
         encoding: text encoding of files.
         stdin: the stream ``-`` stands for (default ``sys.stdin``).
+        exclude: resolved paths to skip when walking folders.
 
     Returns:
         An iterator of :class:`RawDoc` and :class:`~sitroom.model.Rejection`, in input order.
@@ -316,7 +326,7 @@ def read_inputs(
         >>> [type(r).__name__ for r in read_inputs(["missing.txt"], max_bytes=10, encoding="utf-8")]
         ['Rejection']
     """
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, exclude=exclude):
         if item == STDIN:
             yield from read_stdin(stdin or sys.stdin, max_bytes=max_bytes)
         else:

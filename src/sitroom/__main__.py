@@ -1,0 +1,5 @@
+"""`python -m sitroom`."""
+
+from sitroom.cli import main
+
+main()

@@ -1,0 +1,364 @@
+"""The ``sitroom`` command line: each command parses its options and calls one library function.
+
+Heavy modules (spaCy, DuckDB, trafilatura) are imported inside the commands,
+so ``sitroom --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from sitroom import __version__
+
+
+class Exit(IntEnum):
+    """Exit codes of every command."""
+
+    OK = 0
+    ERROR = 1  # something went wrong that the message explains
+    USAGE = 2  # bad options (typer's own code)
+    REJECTED = 3  # the run finished, but some inputs were rejected (see the messages or `sitroom summary`)
+    BELOW_FLOOR = 4  # `sitroom eval`: a score fell below its floor
+    INTERRUPTED = 130
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+app = typer.Typer(
+    help="Read conflict reports and rebuild the situation they describe: who did what, where, when, who says so.\n\n"
+    "Example: sitroom demo",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+_state: dict[str, Any] = {"debug": False}
+
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB store file [env SITROOM_DB; default sitroom.duckdb].")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline [env SITROOM_MODEL].")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input; overrides theirs.")
+]
+SourceOption = Annotated[str | None, typer.Option("--source", help="Outlet name for every input.")]
+BatchOption = Annotated[int | None, typer.Option("--batch-size", help="Documents per batch [env SITROOM_BATCH_SIZE].")]
+ProcessOption = Annotated[int | None, typer.Option("--n-process", help="spaCy processes [env SITROOM_N_PROCESS].")]
+MaxBytesOption = Annotated[int | None, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")]
+EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Text encoding of input files.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"sitroom {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    _state["debug"] = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _fail(message: str, code: Exit = Exit.ERROR) -> typer.Exit:
+    err.print(f"sitroom: {message}", markup=False, soft_wrap=True)
+    return typer.Exit(int(code))
+
+
+def _settings(**overrides: Any) -> Any:
+    from sitroom.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(overrides)
+    except SettingsError as error:
+        raise _fail(str(error), Exit.USAGE) from None
+
+
+def _date(value: str | None) -> dt.date | None:
+    from sitroom.readers import BadDate, parse_date
+
+    try:
+        return parse_date(value)
+    except BadDate as error:
+        raise typer.BadParameter(str(error), param_hint="--published") from None
+
+
+def _guard(function: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run a library call, turning expected failures into one line and an exit code."""
+    from sitroom.nlp import ModelNotFound
+    from sitroom.store import StoreError
+
+    try:
+        return function(*args, **kwargs)
+    except (ModelNotFound, StoreError, FileNotFoundError) as error:
+        if _state["debug"]:
+            raise
+        raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; documents of committed batches are stored, run the same command again to "
+                    "resume", Exit.INTERRUPTED) from None
+
+
+def _reject_line(rejection: Any) -> str:
+    where = rejection.origin + (f":{rejection.line}" if rejection.line else "")
+    return f"rejected {where}: {rejection.reason}"
+
+
+def _ingest_with_progress(run: Any, total: int | None) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from sitroom.model import DuplicateLink, Rejection
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task("reading", total=total)
+
+        def on_item(origin: str, item: Any) -> None:
+            if isinstance(item, Rejection):
+                progress.console.print(_reject_line(item), markup=False, soft_wrap=True)
+            elif isinstance(item, DuplicateLink) and _state["debug"]:
+                progress.console.print(f"duplicate ({item.kind}) {origin} -> {item.original_id}", markup=False)
+            progress.update(task, advance=1, description=Path(origin).name[:40])
+
+        return run(on_item)
+
+
+def _print_ingest(summary: Any) -> Exit:
+    parts = [f"ingested {summary.ingested}", f"duplicates linked {len(summary.duplicates)}",
+             f"already stored {summary.already_stored}", f"rejected {len(summary.rejected)}"]
+    err.print("sitroom: " + ", ".join(parts), markup=False)
+    for line in summary.errors:
+        err.print(f"stage error {line}", markup=False, soft_wrap=True)
+    return Exit.REJECTED if summary.rejected else Exit.OK
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    from sitroom.readers import expand_paths
+
+    if "-" in paths:
+        return None
+    files = list(expand_paths(paths))
+    # A JSON Lines file holds many documents: the total is unknown until it is read.
+    return None if any(str(f).endswith((".jsonl", ".ndjson", ".json")) for f in files) else len(files)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
+    db: DbOption = None,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    model: ModelOption = None,
+    batch_size: BatchOption = None,
+    n_process: ProcessOption = None,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Read reports into the store: parse once, extract, link duplicates, record rejected inputs.
+
+    Exit code 3 if any input was rejected (the others are still stored).
+
+    Example: sitroom ingest ../shared/corpus/seeds/ --published 2021-08-13 --db war.duckdb
+    """
+    from sitroom.ingest import ingest as run_ingest
+    from sitroom.store import Store
+
+    settings = _settings(db=db, model=model, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes,
+                         encoding=encoding)
+    date = _date(published)
+    store = _guard(Store, settings.db)
+    with store:
+        summary = _ingest_with_progress(
+            lambda on_item: _guard(run_ingest, paths, store=store, settings=settings, published=date, source=source,
+                                   on_item=on_item),
+            _count_inputs(paths))
+    raise typer.Exit(int(_print_ingest(summary)))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, or - for stdin.")] = None,
+    input: Annotated[Path | None, typer.Option("--input", help="A JSON Lines file of documents.")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one object a line; json: an array.")] = (
+        OutputFormat.jsonl),
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    model: ModelOption = None,
+    batch_size: BatchOption = None,
+    n_process: ProcessOption = None,
+    max_bytes: MaxBytesOption = None,
+    encoding: EncodingOption = None,
+) -> None:
+    """Extract without a store: one JSON object per input document, in input order (docs/extract-format.md).
+
+    With no paths and no --input, reads standard input. Exit code 3 if any input was rejected.
+
+    Example: sitroom extract ../shared/corpus/seeds/*.txt --published 2021-08-13
+    """
+    from sitroom.contract import to_dict
+    from sitroom.extraction import extract_inputs
+
+    settings = _settings(model=model, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes,
+                         encoding=encoding)
+    inputs = list(paths or []) + ([str(input)] if input else [])
+    rejected = []
+
+    def on_reject(rejection: Any) -> None:
+        rejected.append(rejection)
+        err.print(_reject_line(rejection), markup=False, soft_wrap=True)
+
+    results = extract_inputs(inputs or ["-"], settings=settings, published=_date(published), source=source,
+                             on_reject=on_reject)
+
+    def emit() -> None:
+        first = True
+        if format is OutputFormat.json:
+            sys.stdout.write("[")
+        for extraction in results:
+            line = json.dumps(to_dict(extraction), ensure_ascii=False)
+            if format is OutputFormat.json:
+                sys.stdout.write(("\n" if first else ",\n") + line)
+            else:
+                sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+            first = False
+        if format is OutputFormat.json:
+            sys.stdout.write("\n]\n" if not first else "]\n")
+
+    _guard(emit)
+    raise typer.Exit(int(Exit.REJECTED if rejected else Exit.OK))
+
+
+def _print_summary(summary: Any) -> None:
+    from rich.table import Table
+
+    counts = summary.counts
+    out.print(f"[bold]{counts['documents']}[/] documents, {counts['duplicates']} duplicates linked, "
+              f"{counts['rejected']} inputs rejected; {counts['entities']} entities, {counts['timexes']} time "
+              f"expressions, {counts['quantities']} quantities, {counts['quotes']} quotes, {counts['events']} events")
+    days = Table(title="Documents by publication date", title_justify="left")
+    days.add_column("date")
+    days.add_column("documents", justify="right")
+    for day, n in summary.documents_by_day:
+        days.add_row(day, str(n))
+    kinds = Table(title="Entities by type", title_justify="left")
+    kinds.add_column("type")
+    kinds.add_column("entities", justify="right")
+    for kind, n in summary.entities_by_type:
+        kinds.add_row(kind, str(n))
+    top = Table(title="Most reported entities", title_justify="left")
+    for column in ("type", "name", "documents", "mentions"):
+        top.add_column(column, justify="right" if column in ("documents", "mentions") else "left")
+    for kind, name, docs, mentions in summary.top_entities:
+        top.add_row(kind, name, str(docs), str(mentions))
+    out.print(days, kinds, top)
+    for kind, duplicate, original, similarity in summary.duplicates:
+        out.print(f"duplicate ({kind}, similarity {similarity:.2f}): {duplicate} -> {original}", markup=False)
+    for row in summary.rejected:
+        where = row["origin"] + (f":{row['line']}" if row["line"] else "")
+        out.print(f"rejected {where}: {row['reason']}", markup=False)
+
+
+@app.command()
+def summary(db: DbOption = None) -> None:
+    """Summarize a store: documents by date, entities by type, most reported entities, duplicates, rejections.
+
+    Example: sitroom summary --db war.duckdb
+    """
+    from sitroom.store import Store
+    from sitroom.summary import summarize
+
+    settings = _settings(db=db)
+    if not Path(settings.db).exists():
+        raise _fail(f"no store at {settings.db}; create one with `sitroom ingest` or `sitroom demo`")
+    with _guard(Store, settings.db, read_only=True) as store:
+        _print_summary(summarize(store))
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Store file to create (replaced if it exists).")] = "demo.duckdb",
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="Folder of reports (default: bundled).")] = None,
+    model: ModelOption = None,
+) -> None:
+    """Ingest the bundled example reports (6-16 Aug 2021, Afghanistan) into a fresh store and summarize it.
+
+    Example: sitroom demo --db demo.duckdb
+    """
+    from sitroom.demo import run_demo
+    from sitroom.store import Store
+    from sitroom.summary import summarize
+
+    settings = _settings(db=db, model=model)
+    result = _ingest_with_progress(
+        lambda on_item: _guard(run_demo, db, corpus=corpus, settings=settings, on_item=on_item), None)
+    _print_ingest(result)
+    with Store(db, read_only=True) as store:
+        _print_summary(summarize(store))
+    out.print(f"\nStore written to {db}; explore it with `sitroom summary --db {db}` or DuckDB.", markup=False)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON Lines, see tests/data/gold/).")],
+    floors: Annotated[Path | None, typer.Option("--floors", help="JSON of score floors; exit 4 if one is missed.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """Score extraction against a hand-annotated gold set: precision, recall and F1 per layer.
+
+    Example: sitroom eval tests/data/gold/seeds.jsonl --floors tests/data/gold/floors.json
+    """
+    from sitroom.evaluate import check_floors, evaluate as run_eval, format_report, load_gold
+
+    settings = _settings(model=model)
+    if not gold.is_file():
+        raise _fail(f"no gold file at {gold}")
+    report = _guard(run_eval, load_gold(gold), settings=settings)
+    out.print(json.dumps(report.to_dict(), indent=1) if as_json else format_report(report), markup=False)
+    if floors is not None:
+        missed = check_floors(report, json.loads(floors.read_text(encoding="utf-8")))
+        for line in missed:
+            err.print(f"below floor: {line}", markup=False)
+        if missed:
+            raise typer.Exit(int(Exit.BELOW_FLOOR))
+
+
+@app.command()
+def settings() -> None:
+    """List every setting: its value now, environment variable, default and meaning.
+
+    Example: SITROOM_BATCH_SIZE=64 sitroom settings
+    """
+    from rich.table import Table
+
+    from sitroom.settings import config_path, describe
+
+    current = _settings()
+    table = Table(title=f"Settings (config file: {config_path()})", title_justify="left")
+    for column in ("name", "value", "environment", "default", "meaning"):
+        table.add_column(column)
+    for name, env, default, help_text in describe():
+        table.add_row(name, str(getattr(current, name)), env, str(default), help_text)
+    out.print(table)
+
+
+def main() -> None:
+    """Entry point of the ``sitroom`` console script."""
+    app()
