@@ -331,9 +331,11 @@ def evaluate(
     if not gold.is_file():
         raise _fail(f"no gold file at {gold}")
     report = _guard(run_eval, load_gold(gold), settings=settings)
-    out.print(json.dumps(report.to_dict(), indent=1) if as_json else format_report(report), markup=False)
+    typer.echo(json.dumps(report.to_dict(), indent=1) if as_json else format_report(report))
     if floors is not None:
-        missed = check_floors(report, json.loads(floors.read_text(encoding="utf-8")))
+        if not floors.is_file():
+            raise _fail(f"no floors file at {floors}")
+        missed = check_floors(report, floors)
         for line in missed:
             err.print(f"below floor: {line}", markup=False)
         if missed:
@@ -346,17 +348,12 @@ def settings() -> None:
 
     Example: SITROOM_BATCH_SIZE=64 sitroom settings
     """
-    from rich.table import Table
-
     from sitroom.settings import config_path, describe
 
     current = _settings()
-    table = Table(title=f"Settings (config file: {config_path()})", title_justify="left")
-    for column in ("name", "value", "environment", "default", "meaning"):
-        table.add_column(column)
+    typer.echo(f"config file: {config_path()} (precedence: flag > environment > config file > default)")
     for name, env, default, help_text in describe():
-        table.add_row(name, str(getattr(current, name)), env, str(default), help_text)
-    out.print(table)
+        typer.echo(f"\n{name} = {getattr(current, name)}\n    {env}, default {default}\n    {help_text}")
 
 
 def main() -> None:

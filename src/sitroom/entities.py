@@ -53,18 +53,37 @@ def _type(label: str, text: str) -> EntityType | None:
     return EntityType(mapped) if mapped else None
 
 
+@functools.cache
+def _group_pattern() -> re.Pattern[str]:
+    names = sorted((row["name"] for row in load_csv("armed_groups.csv")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+
+
 def stage(given: StageInput) -> dict[str, tuple]:
-    """Mentions and per-document entities of one parsed document."""
-    doc_id = given.document.id
+    """Mentions and per-document entities of one parsed document.
+
+    NER spans come first; armed-group names the NER missed are added from the
+    lexicon; names inside the dateline are places whatever the NER says.
+    """
+    document = given.document
+    dateline = document.dateline
     typed: list[tuple[Mention, EntityType]] = []
     for ent in given.parsed.ents:
         span = _trim(ent)
         if span is None or not any(ch.isupper() for ch in span.text):  # names are capitalized; "n't" is not
             continue
         kind = _type(ent.label_, span.text)
+        if dateline is not None and span.end_char <= dateline.span.end and span.text in dateline.places:
+            kind = EntityType.PLACE
         if kind is not None:
-            typed.append((Mention(doc_id, span.start_char, span.end_char, span.text, ent.label_), kind))
-    return {"mentions": tuple(m for m, _ in typed), "entities": group_mentions(doc_id, typed)}
+            typed.append((Mention(document.id, span.start_char, span.end_char, span.text, ent.label_), kind))
+    taken = [(m.start, m.end) for m, _ in typed]
+    for match in _group_pattern().finditer(document.text):
+        if match.group()[0].isupper() and not any(s < match.end() and match.start() < e for s, e in taken):
+            typed.append((Mention(document.id, match.start(), match.end(), match.group(), "LEXICON"),
+                          EntityType.GROUP))
+    typed.sort(key=lambda pair: pair[0].start)
+    return {"mentions": tuple(m for m, _ in typed), "entities": group_mentions(document.id, typed)}
 
 
 def _group_key(kind: EntityType, text: str) -> str:

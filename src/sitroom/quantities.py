@@ -94,6 +94,18 @@ def _kind(ent: SpacySpan, unit: Token | None) -> str:
     return "count"
 
 
+_MONTH_WORDS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december"}
+
+
+def _is_date_part(ent: SpacySpan) -> bool:
+    """Whether the number is the day of a date the NER missed ("Aug 9", "9 Aug")."""
+    doc = ent.doc
+    neighbours = [doc[i].lower_.rstrip(".") for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return ent.label_ == "CARDINAL" and any(word in _MONTH_WORDS for word in neighbours)
+
+
 def stage(given: StageInput) -> dict[str, tuple[Quantity, ...]]:
     """Quantities of one parsed document."""
     doc_id = given.document.id
@@ -102,7 +114,7 @@ def stage(given: StageInput) -> dict[str, tuple[Quantity, ...]]:
         if ent.label_ not in ("CARDINAL", "QUANTITY"):
             continue
         value = parse_number(ent.text)
-        if value is None:
+        if value is None or _is_date_part(ent):
             continue
         unit = _unit_token(ent)
         end = ent.end_char
