@@ -108,7 +108,8 @@ def group_mentions(doc_id: str, typed: list[tuple[Mention, EntityType]]) -> tupl
         if kind is EntityType.GROUP and key in _armed_groups():
             name = _armed_groups()[key]
         else:
-            name = max((m.text for m in mentions), key=len)
+            # The fullest form, preferring "Kabul" over a dateline's "KABUL".
+            name = max((m.text for m in mentions), key=lambda text: (not text.isupper(), len(text)))
         entities.append(Entity(id=fact_id("entity", doc_id, kind, key), doc_id=doc_id, type=kind, name=name,
                                mentions=tuple(mentions)))
     entities.sort(key=lambda e: e.mentions[0].start)
