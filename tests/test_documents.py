@@ -12,7 +12,7 @@ from sitroom.model import DateProvenance
 from sitroom.readers import RawDoc
 
 FULL_DATELINE = "KABUL, Aug. 13, 2021 (AP) - The Taliban, ousted in 2001, took Herat."
-DAY_ONLY_DATELINE = "KANDAHAR, Aug 13 (Reuters) - The accord struck in 2020 has failed, officials said in 2019 and 2020."
+DAY_ONLY_DATELINE = "KANDAHAR, Aug 13 (Reuters) - The accord of 2020 has failed, officials said in 2019 and 2020."
 
 
 def raw(text: str, published: dt.date | None = None, published_from: str | None = None) -> RawDoc:

