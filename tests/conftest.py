@@ -9,7 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 EXAMPLES = ROOT / "examples"
-SEED_DATES = {"000_e8932c4ce51662c1.txt": "2021-08-09", "004_271c4b522949b8fc.txt": "2021-08-13"}
+SEED_000 = "000_e8932c4ce51662c1.txt"
+SEED_004 = "004_271c4b522949b8fc.txt"
+SEED_DATES = {SEED_000: "2021-08-09", SEED_004: "2021-08-13"}
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +38,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # A run that collects nothing must fail loudly, never pass (pytest's own exit code 5 is easy to swallow).
     if not session.items and not session.config.option.collectonly:
         raise pytest.UsageError("no tests collected: check the test paths and -k/-m filters")
+
+
+@pytest.fixture(scope="session")
+def extracted(nlp, seed_texts: dict[str, str]):
+    """Each seed report's extraction, published on its real date (the model is loaded once)."""
+    from sitroom.extraction import extract
+    from sitroom.settings import load_settings
+
+    settings = load_settings(env={})
+    return {name: extract(text, published=SEED_DATES[name], settings=settings) for name, text in seed_texts.items()}

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SEED_DATES
+from tests.conftest import SEED_000, SEED_004
 from sitroom.entities import group_mentions
 from sitroom.extraction import extract
 from sitroom.model import Entity, EntityType, Extraction, Mention
 from sitroom.settings import load_settings
 
-SEED_000 = "000_e8932c4ce51662c1.txt"
-SEED_004 = "004_271c4b522949b8fc.txt"
-
-
-@pytest.fixture(scope="module")
-def extracted(nlp, seed_texts: dict[str, str]) -> dict[str, Extraction]:
-    settings = load_settings(env={})
-    return {name: extract(text, published=SEED_DATES[name], settings=settings) for name, text in seed_texts.items()}
 
 
 def named(extraction: Extraction, name: str, kind: EntityType | None = None) -> list[Entity]:

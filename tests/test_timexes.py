@@ -10,17 +10,9 @@ from sitroom.extraction import extract
 from sitroom.model import Extraction, Timex, TimexType
 from sitroom.settings import load_settings
 from sitroom.timexes import normalize
-from tests.conftest import SEED_DATES
+from tests.conftest import SEED_000, SEED_004
 
-SEED_000 = "000_e8932c4ce51662c1.txt"
-SEED_004 = "004_271c4b522949b8fc.txt"
 FRIDAY = dt.date(2021, 8, 13)
-
-
-@pytest.fixture(scope="module")
-def extracted(nlp, seed_texts: dict[str, str]) -> dict[str, Extraction]:
-    settings = load_settings(env={})
-    return {name: extract(text, published=SEED_DATES[name], settings=settings) for name, text in seed_texts.items()}
 
 
 def run(text: str, published: str | None) -> Extraction:

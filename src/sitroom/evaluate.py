@@ -285,7 +285,7 @@ def score(gold_docs: Sequence[GoldDoc], extractions: Sequence[Extraction]) -> Ev
     layers = tuple(score_layer(layer, [(layer_items(g, layer), layer_items(x, layer))
                                        for g, x in zip(gold_docs, extractions, strict=True)],
                                valued=layer in VALUED_LAYERS) for layer in LAYERS)
-    errors = tuple(f"{g.id}: {error}" for g, x in zip(gold_docs, extractions) for error in x.errors)
+    errors = tuple(f"{g.id}: {error}" for g, x in zip(gold_docs, extractions, strict=True) for error in x.errors)
     return EvalReport(docs=len(gold_docs), layers=layers, errors=errors)
 
 
