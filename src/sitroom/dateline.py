@@ -20,10 +20,26 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Month names and their usual abbreviations, with an optional dot; the one month table of the package.
+MONTH_PATTERN = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+                 r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_WORD = re.compile(MONTH_PATTERN, re.IGNORECASE)
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation stands for: ``"Aug."`` -> 8, ``"September"`` -> 9, else None.
+
+    >>> month_number("Sept"), month_number("august"), month_number("Augur")
+    (9, 8, None)
+    """
+    if _MONTH_WORD.fullmatch(word) is None:
+        return None
+    return _MONTHS[word.rstrip(".").lower()[:3]]
+
+
 _DATE = (
-    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?)"
+    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})(?:,?\s+(?P<y2>\d{{4}}))?)"
 )
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
@@ -31,7 +47,7 @@ _PLACE = rf"{_WORD}(?:[ ]{_WORD}){{0,2}}"  # "[ ]": the pattern below is verbose
 _DATELINE_RE = re.compile(
     rf"""\A(?P<lead>\s*)
     (?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*)
-    (?:,\s*(?P<region>(?!{_MONTH}\s+\d){_PLACE}))?
+    (?:,\s*(?P<region>(?!{MONTH_PATTERN}\s+\d){_PLACE}))?
     (?:,\s*(?P<date>{_DATE.replace("?P<", "?P<i")}))?
     (?:\s*\((?P<paren>[^()\n]{{1,80}})\))?
     (?P<sep>\s+[-–—]{{1,2}}|\s*:|\s*[–—])\s""",
@@ -49,7 +65,7 @@ def _date_from(match: re.Match[str], prefix: str = "") -> tuple[dt.date | None, 
     year_text = group.get(prefix + "y1") or group.get(prefix + "y2")
     if not month_text or not day_text:
         return None, None
-    month = _MONTHS[month_text.rstrip(".").lower()[:3]]
+    month = month_number(month_text)
     day = int(day_text)
     if year_text:
         try:

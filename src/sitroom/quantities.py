@@ -13,6 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from sitroom.dateline import month_number
 from sitroom.ids import fact_id
 from sitroom.lexicons import load_json
 from sitroom.model import Quantity, Span
@@ -101,16 +102,11 @@ def _kind(ent: SpacySpan, unit: Token | None) -> str:
     return "count"
 
 
-_MONTH_WORDS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                "january", "february", "march", "april", "june", "july", "august", "september", "october",
-                "november", "december"}
-
-
 def _is_date_part(ent: SpacySpan) -> bool:
     """Whether the number is the day of a date the NER missed ("Aug 9", "9 Aug")."""
     doc = ent.doc
-    neighbours = [doc[i].lower_.rstrip(".") for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
-    return ent.label_ == "CARDINAL" and any(word in _MONTH_WORDS for word in neighbours)
+    neighbours = [doc[i].text for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return ent.label_ == "CARDINAL" and any(month_number(word) is not None for word in neighbours)
 
 
 def stage(given: StageInput) -> dict[str, tuple[Quantity, ...]]:

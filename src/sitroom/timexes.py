@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from sitroom.dateline import MONTH_PATTERN, month_number
 from sitroom.ids import fact_id
 from sitroom.model import Span, Timex, TimexType
 
@@ -24,14 +25,10 @@ if TYPE_CHECKING:
     from sitroom.pipeline import StageInput
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_MONTH_NUMBER = {name[:3]: number for number, name in enumerate(_MONTHS, start=1)}
 _EXPLICIT = re.compile(
-    r"(?:\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+)?"
-    r"\b(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
-    r"(?:\s+(?P<d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s*(?P<y>\d{4})\b)?"
+    rf"(?:\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?\b(?P<m>{MONTH_PATTERN})(?!\w)"
+    r"(?:\s+(?P<d2>\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?\s*(?P<y>\d{4})\b)?",
+    re.IGNORECASE,
 )
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -97,7 +94,7 @@ def normalize(text: str, anchor: dt.date | None, *, future: bool = False) -> tup
             return (TimexType.TIME, f"{value}T{part}") if part else (TimexType.DATE, value)
     explicit = _EXPLICIT.search(lower)
     if explicit:
-        month = _MONTH_NUMBER[explicit.group("m")[:3]]
+        month = month_number(explicit.group("m"))
         day = explicit.group("d1") or explicit.group("d2")
         the_year = explicit.group("y") or (str(year) if year else "XXXX")
         if day:
