@@ -86,9 +86,12 @@ class NearDuplicateIndex:
                 found[doc_id] = None
         return list(found)
 
-    def find(self, text: str, sig: np.ndarray | None = None) -> tuple[str, float] | None:
-        """The most similar indexed document at or above the threshold, with its similarity, or None."""
-        grams = shingles(text)
+    def find(self, text: str, grams: set[str] | None = None, sig: np.ndarray | None = None) -> tuple[str, float] | None:
+        """The most similar indexed document at or above the threshold, with its similarity, or None.
+
+        Pass ``grams`` and ``sig`` when the caller already has them, so the text is shingled once.
+        """
+        grams = shingles(text) if grams is None else grams
         sig = signature(grams) if sig is None else sig
         best: tuple[str, float] | None = None
         for doc_id in self.candidates(sig):

@@ -142,7 +142,7 @@ def _classify(
         return None if stored or same_copy else link
     grams = shingles(document.text)
     sig = signature(grams)
-    near = index.find(document.text, sig)
+    near = index.find(document.text, grams, sig)
     if near is not None:
         link = _link(document, near[0], "near", near[1])
         already = store.has_duplicate(link.id) or any(d.id == link.id for d in batch.duplicates)
