@@ -47,16 +47,26 @@ err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 _state: dict[str, Any] = {"debug": False}
 
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB store file [env SITROOM_DB; default sitroom.duckdb].")]
-ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline [env SITROOM_MODEL].")]
+
+def _setting_option(name: str) -> Any:
+    """A typer option for a setting, its help taken from the setting's one declaration."""
+    from sitroom.settings import SETTINGS, env_name
+
+    setting = next(f for f in SETTINGS if f.name == name)
+    help_text = f"{setting.metadata['help']} (env {env_name(name)}, default {setting.default})"
+    return typer.Option("--" + name.replace("_", "-"), help=help_text)
+
+
+DbOption = Annotated[str | None, _setting_option("db")]
+ModelOption = Annotated[str | None, _setting_option("model")]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input; overrides theirs.")
 ]
 SourceOption = Annotated[str | None, typer.Option("--source", help="Outlet name for every input.")]
-BatchOption = Annotated[int | None, typer.Option("--batch-size", help="Documents per batch [env SITROOM_BATCH_SIZE].")]
-ProcessOption = Annotated[int | None, typer.Option("--n-process", help="spaCy processes [env SITROOM_N_PROCESS].")]
-MaxBytesOption = Annotated[int | None, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")]
-EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Text encoding of input files.")]
+BatchOption = Annotated[int | None, _setting_option("batch_size")]
+ProcessOption = Annotated[int | None, _setting_option("n_process")]
+MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
+EncodingOption = Annotated[str | None, _setting_option("encoding")]
 
 
 def _version(value: bool) -> None:
@@ -149,13 +159,14 @@ def _print_ingest(summary: Any) -> Exit:
 
 
 def _count_inputs(paths: list[str]) -> int | None:
-    from sitroom.readers import expand_paths
+    from sitroom.readers import JSON_SUFFIXES, JSONL_SUFFIXES, expand_paths
 
     if "-" in paths:
         return None
     files = list(expand_paths(paths))
-    # A JSON Lines file holds many documents: the total is unknown until it is read.
-    return None if any(str(f).endswith((".jsonl", ".ndjson", ".json")) for f in files) else len(files)
+    # A JSON (Lines) file holds many documents: the total is unknown until it is read.
+    many = JSONL_SUFFIXES | JSON_SUFFIXES
+    return None if any(Path(f).suffix.lower() in many for f in files) else len(files)
 
 
 @app.command()
