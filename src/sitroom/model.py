@@ -111,9 +111,27 @@ class Mention:
     label: str
 
 
+class FeatureLevel(StrEnum):
+    """How big a place is, coarse to fine."""
+
+    COUNTRY = "country"
+    PROVINCE = "province"  # first-level division (GeoNames ADM1)
+    DISTRICT = "district"
+    CITY = "city"  # any populated place
+    SITE = "site"  # an air base, airport, border crossing, prison...
+    REGION = "region"  # a named area that is not an administrative unit
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A named thing, with every mention of it in one document."""
+    """A named thing, with every mention of it in one document.
+
+    ``canonical_id`` is the same for the same real-world thing in every
+    document (Taleban and Taliban; "Kirby" and "John Kirby"); ``id`` is
+    per document. Places carry their gazetteer resolution; actors their
+    ACLED-style category, role and affiliation. ``references`` are the
+    unnamed mentions that refer to it ("the insurgents", "the group").
+    """
 
     id: str
     doc_id: str
@@ -123,6 +141,19 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    canonical_id: str | None = None
+    aliases: tuple[str, ...] = ()  # other names of it seen in this document
+    references: tuple[Mention, ...] = ()
+    # places
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None  # name of the first-level division (province)
+    feature_level: FeatureLevel | None = None
+    geo_confidence: float | None = None  # 0..1
+    unresolved_reason: str | None = None  # why a place has no coordinates
+    # actors
+    actor_category: str | None = None  # ACLED inter-code name: "Rebel group", "State forces", ...
+    role: str | None = None  # "spokesman", "Defence Secretary"
+    affiliation: str | None = None  # entity id (in this document) of the organization or country
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +165,9 @@ class Timex:
     span: Span
     type: TimexType
     value: str | None = None
+    begin: dt.date | None = None  # the calendar interval it denotes, both ends inclusive
+    end: dt.date | None = None
+    anchored: bool = False  # resolved against the document date (else explicit or underspecified)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +180,9 @@ class Quantity:
     value: float | None
     unit: str | None = None
     kind: str | None = None
+    qualifier: str | None = None  # "at least", "about", "more than", "less than", "up to", "vague"
+    window: str | None = None  # timex id of the period counted over ("over the past 11 days")
+    source: str | None = None  # quote id whose speaker gives the figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +196,7 @@ class Quote:
     speaker: Span | None = None
     speaker_entity: str | None = None
     cue: str | None = None
+    floating: bool = False  # no cue of its own; speaker inherited from the previous quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +216,19 @@ class Event:
     location: str | None = None  # entity id
     time: str | None = None  # timex id
     fatalities: int | None = None
+    # the words each argument was read from (evidence), also for arguments with no entity
+    actor_span: Span | None = None
+    target_span: Span | None = None
+    location_span: Span | None = None
+    # when: the interval of its time expression, else the document date (date_from_document)
+    date_begin: dt.date | None = None
+    date_end: dt.date | None = None
+    time_precision: int | None = None  # ACLED: 1 day, 2 week, 3 month or longer
+    date_from_document: bool = False
+    injured: int | None = None
+    quantities: tuple[str, ...] = ()  # quantity ids of counts about this event
+    source: str | None = None  # quote id attributing it ("said Ziauddin Zia")
+    source_span: Span | None = None  # the speaker's words
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,13 +62,17 @@ def check_order(stages: Sequence[Stage]) -> None:
 
 def default_stages() -> tuple[Stage, ...]:
     """The stages of ``sitroom extract``, in order."""
-    from sitroom import entities, nlp, quantities, timexes
+    from sitroom import actors, entities, events, nlp, places, quantities, quotes, timexes
 
     stages = (
         Stage("sentences", (), ("sentences",), lambda s: {"sentences": nlp.sentences(s.document.id, s.parsed)}),
         Stage("entities", (), ("mentions", "entities"), entities.stage),
+        Stage("places", ("mentions", "entities"), ("mentions", "entities"), places.stage),
+        Stage("actors", ("mentions", "entities"), ("entities",), actors.stage),
         Stage("timexes", ("sentences",), ("timexes",), timexes.stage),
-        Stage("quantities", ("entities",), ("quantities",), quantities.stage),
+        Stage("quotes", ("sentences", "entities"), ("quotes",), quotes.stage),
+        Stage("quantities", ("entities", "timexes", "quotes"), ("quantities",), quantities.stage),
+        Stage("events", ("sentences", "entities", "timexes", "quotes", "quantities"), ("events",), events.stage),
     )
     check_order(stages)
     return stages
