@@ -3,6 +3,12 @@
 Each layer becomes :class:`Item` records on both sides, matched *strict* (identical offsets) and *lenient*
 (overlapping spans, one-to-one, greedy by largest overlap); labels must agree where both sides have one.
 Counts are pooled over documents (micro-average); a floors file sets how low each score may fall.
+
+Some layers have metrics of their own (:data:`EXTRA_METRICS`): ``places`` ``geo_recall`` and
+``geo_accuracy`` (a matched place within 161 km of the gold coordinates), ``timexes`` and
+``quantities`` ``value_f1`` (a match counts only with the right value), ``quotes``
+``speaker_accuracy``, and ``events`` ``full_f1`` (trigger, ACLED type, PLOVER type, location and
+time all agree: the "type + location + date" score of issue 4).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from sitroom.evaluate_extra import extra
 from sitroom.extraction import extract_raw
 from sitroom.model import EntityType, Extraction, Mention, Quantity, Quote, QuoteKind, Span, Timex, TimexType
 from sitroom.readers import RawDoc
@@ -26,6 +33,14 @@ LAYERS = ("entities", "places", "timexes", "quotes", "quantities", "events")
 VALUED_LAYERS = ("timexes", "quantities")
 METRICS = tuple(f"{m}_{s}" for m in ("strict", "lenient") for s in ("precision", "recall", "f1")) + (
     "value_accuracy",)
+EXTRA_METRICS = {
+    "places": ("geo_recall", "geo_accuracy"),
+    "timexes": ("value_precision", "value_recall", "value_f1"),
+    "quantities": ("value_precision", "value_recall", "value_f1"),
+    "quotes": ("speaker_accuracy",),
+    "events": ("full_precision", "full_recall", "full_f1", "plover_accuracy", "modality_accuracy"),
+}
+GEO_TOLERANCE_KM = 161.0  # 100 miles, the usual geoparsing threshold ("accuracy@161km")
 _ANCHORS = {"timexes": "span", "quotes": "content", "quantities": "span", "events": "trigger"}  # the scored span
 _EVENT_OPTIONAL = ("event_type", "sub_event_type", "actor", "target", "location", "time")
 
@@ -62,6 +77,7 @@ class GoldDoc:
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     events: tuple[GoldEvent, ...] = ()
+    geo: tuple[tuple[int, int, float, float], ...] = ()  # (start, end, lat, lon) of PLACE mentions with coordinates
 
     def spans(self) -> tuple[Span, ...]:
         """Every span of every layer (quote speakers included)."""
@@ -89,6 +105,8 @@ def _gold_doc(record: Mapping[str, Any]) -> GoldDoc:
                          for i, q in enumerate(record.get("quantities", ()))),
         events=tuple(GoldEvent(_span(e["trigger"]), plover=e["plover"], modality=e["modality"],
                                **{key: e.get(key) for key in _EVENT_OPTIONAL}) for e in record.get("events", ())),
+        geo=tuple((e["start"], e["end"], float(e["lat"]), float(e["lon"])) for e in record.get("entities", ())
+                  if e.get("lat") is not None and e.get("lon") is not None),
     )
     for span in gold.spans():
         if gold.text[span.start:span.end] != span.text:
@@ -204,11 +222,13 @@ class LayerScore:
     lenient: Score
     value_accuracy: float | None = None
     value_matched: int = 0
+    extra: tuple[tuple[str, float], ...] = ()  # the layer's own metrics (EXTRA_METRICS), in order
 
     def metrics(self) -> dict[str, float | None]:
         """The flat metric names used by floors files: ``strict_f1``, ``lenient_recall``, ``value_accuracy``..."""
         return {**{f"{name}_{stat}": getattr(getattr(self, name), stat) for name in ("strict", "lenient")
-                   for stat in ("precision", "recall", "f1")}, "value_accuracy": self.value_accuracy}
+                   for stat in ("precision", "recall", "f1")}, "value_accuracy": self.value_accuracy,
+                **dict(self.extra)}
 
     def to_dict(self) -> dict[str, float | int | None]:
         return {**self.metrics(), "gold": self.strict.gold, "predicted": self.strict.predicted, "value_matched":
@@ -282,9 +302,10 @@ def score(gold_docs: Sequence[GoldDoc], extractions: Sequence[Extraction]) -> Ev
         >>> score([gold], [Extraction(Document(id="x", text="Quiet day."))]).layer("events").strict.f1
         0.0
     """
-    layers = tuple(score_layer(layer, [(layer_items(g, layer), layer_items(x, layer))
-                                       for g, x in zip(gold_docs, extractions, strict=True)],
-                               valued=layer in VALUED_LAYERS) for layer in LAYERS)
+    pairs = list(zip(gold_docs, extractions, strict=True))
+    layers = tuple(replace(score_layer(layer, [(layer_items(g, layer), layer_items(x, layer)) for g, x in pairs],
+                                       valued=layer in VALUED_LAYERS), extra=extra(layer, pairs))
+                   for layer in LAYERS)
     errors = tuple(f"{g.id}: {error}" for g, x in zip(gold_docs, extractions, strict=True) for error in x.errors)
     return EvalReport(docs=len(gold_docs), layers=layers, errors=errors)
 
@@ -321,8 +342,9 @@ def check_floors(report: EvalReport, floors: Mapping[str, Any] | str | Path) -> 
                 continue
             value = values.get((layer, metric), "missing")
             if value == "missing":
+                known = METRICS + EXTRA_METRICS.get(layer, ())
                 messages.append(f"{layer} {metric}: no such score (layers: {', '.join(LAYERS)}; "
-                                f"metrics: {', '.join(METRICS)})")
+                                f"metrics: {', '.join(known)})")
             elif value is None or value < floor:
                 shown = "n/a" if value is None else f"{value:.3f}"
                 messages.append(f"{layer} {metric} = {shown} is below its floor {floor:.3f}")
@@ -345,6 +367,9 @@ def format_report(report: EvalReport) -> str:
         lines.append(f"{s.layer:<10} {s.strict.gold:>5} {s.strict.predicted:>5} | {s.strict.precision:>8.2f} "
                      f"{s.strict.recall:>5.2f} {s.strict.f1:>5.2f} | {s.lenient.precision:>9.2f} "
                      f"{s.lenient.recall:>5.2f} {s.lenient.f1:>5.2f} | {accuracy}")
+    extras = [f"{s.layer} " + ", ".join(f"{name} {value:.2f}" for name, value in s.extra)
+              for s in report.layers if s.extra]
+    lines.extend(extras)
     lines.append(f"({report.docs} documents; P precision, R recall, value accuracy over lenient matches)")
     lines.extend(f"error: {error}" for error in report.errors)
     return "\n".join(lines)
