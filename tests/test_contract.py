@@ -15,8 +15,22 @@ from jsonschema import Draft202012Validator
 from sitroom.contract import FORMAT_VERSION, to_dict
 from sitroom.lexicons import read_text
 from sitroom.model import (
-    Dateline, DateProvenance, Document, Entity, EntityType, Event, Extraction, Mention, Modality, Quantity, Quote,
-    QuoteKind, Span, Timex, TimexType,
+    Dateline,
+    DateProvenance,
+    Document,
+    Entity,
+    EntityType,
+    Event,
+    Extraction,
+    FeatureLevel,
+    Mention,
+    Modality,
+    Quantity,
+    Quote,
+    QuoteKind,
+    Span,
+    Timex,
+    TimexType,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -73,18 +87,23 @@ def synthetic_extraction() -> Extraction:
                       mentions=(Mention(doc_id, span.start, span.end, span.text, label),), **geo)
 
     taliban = entity("Taliban", EntityType.GROUP, "NORP")
-    aybak = entity("Aybak", EntityType.PLACE, "GPE", lat=36.26, lon=68.02, geonames_id=1147290)
+    aybak = entity("Aybak", EntityType.PLACE, "GPE", lat=36.26, lon=68.02, geonames_id=1147290, country="AF",
+                   admin1="Samangan", feature_level=FeatureLevel.CITY, geo_confidence=0.9,
+                   canonical_id="geonames:1147290")
     speaker = entity("Zabihullah Mujahid", EntityType.PERSON, "PERSON")
-    monday = Timex(id="t-1", doc_id=doc_id, span=_find(text, "Monday"), type=TimexType.DATE, value="2021-08-09")
+    monday = Timex(id="t-1", doc_id=doc_id, span=_find(text, "Monday"), type=TimexType.DATE, value="2021-08-09",
+                   begin=dt.date(2021, 8, 9), end=dt.date(2021, 8, 9), anchored=True)
     killed = Quantity(id="q-1", doc_id=doc_id, span=_find(text, "36 people"), value=36.0, unit="people",
                       kind="killed")
     sentence = _find(text, "Taliban fighters seized Aybak on Monday, killing 36 people.")
-    event = Event(id="v-1", doc_id=doc_id, trigger=_find(text, "seized"), evidence=sentence, plover="OCCUPY",
-                  modality=Modality.ASSERTED, event_type="Strategic developments",
-                  sub_event_type="Non-state actor overtakes territory", actor=taliban.id, location=aybak.id,
-                  time=monday.id, fatalities=36)
     quote = Quote(id="u-1", doc_id=doc_id, kind=QuoteKind.DIRECT, content=_find(text, "We took the city,"),
                   speaker=_find(text, "spokesman Zabihullah Mujahid"), speaker_entity=speaker.id, cue="said")
+    event = Event(id="v-1", doc_id=doc_id, trigger=_find(text, "seized"), evidence=sentence, plover="ASSAULT",
+                  modality=Modality.ASSERTED, event_type="Battles",
+                  sub_event_type="Non-state actor overtakes territory", actor=taliban.id, location=aybak.id,
+                  time=monday.id, fatalities=36, actor_span=_find(text, "Taliban fighters"),
+                  location_span=_find(text, "Aybak"), date_begin=dt.date(2021, 8, 9), date_end=dt.date(2021, 8, 9),
+                  time_precision=1, quantities=(killed.id,), source=quote.id, source_span=quote.speaker)
     return Extraction(document=document, entities=(taliban, aybak, speaker), timexes=(monday,),
                       quantities=(killed,), quotes=(quote,), events=(event,))
 
@@ -108,6 +127,9 @@ def spans(output: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"events[{i}].evidence", event["evidence"]
         if event["time"] is not None:
             yield f"events[{i}].time", event["time"]
+        for key in ("actor", "target", "location", "source"):
+            if event[key] is not None and event[key]["span"] is not None:
+                yield f"events[{i}].{key}", event[key]["span"]
 
 
 def check_spans(text: str, output: dict[str, Any]) -> int:
@@ -168,7 +190,7 @@ def test_synthetic_output_with_events_and_quotes_validates(validator: Draft20201
     extraction = synthetic_extraction()
     output = to_dict(extraction)
     assert _errors(validator, output) == []
-    assert check_spans(extraction.document.text, output) == 11
+    assert check_spans(extraction.document.text, output) == 14
     assert output["events"][0]["time"]["value"] == "2021-08-09"
 
 
@@ -194,7 +216,8 @@ def test_schema_rejects_a_missing_key(validator: Draft202012Validator, path: tup
 
 @pytest.mark.parametrize("path", [
     (), ("doc",), ("doc", "dateline"), ("entities", 0), ("entities", 0, "mentions", 0), ("events", 0),
-    ("events", 0, "trigger"), ("events", 0, "evidence"), ("events", 0, "time"), ("quotes", 0),
+    ("events", 0, "trigger"), ("events", 0, "evidence"), ("events", 0, "time"), ("events", 0, "actor"),
+    ("events", 0, "location", "span"), ("events", 0, "date"), ("events", 0, "source"), ("quotes", 0),
     ("quotes", 0, "speaker"), ("quotes", 0, "content"), ("timexes", 0), ("quantities", 0),
 ])
 def test_schema_rejects_an_unknown_key(validator: Draft202012Validator, path: tuple[str | int, ...]) -> None:
@@ -208,7 +231,8 @@ def test_schema_rejects_an_unknown_key(validator: Draft202012Validator, path: tu
 
 
 @pytest.mark.parametrize(("path", "value"), [
-    (("version",), "2.0"), (("doc", "published"), "9 Aug 2021"), (("doc", "published_provenance"), "guessed"),
+    (("version",), "1.0"), (("events", 0, "date", "precision"), 4), (("entities", 1, "feature_level"), "town"),
+    (("entities", 1, "country"), "Afghanistan"), (("timexes", 0, "interval", "begin"), "Monday"), (("doc", "published"), "9 Aug 2021"), (("doc", "published_provenance"), "guessed"),
     (("entities", 0, "type"), "LOC"), (("timexes", 0, "type"), "INTERVAL"), (("quotes", 0, "kind"), "paraphrase"),
     (("events", 0, "modality"), "denied"), (("quantities", 0, "start"), -1),
 ])

@@ -336,7 +336,8 @@ def evaluate(
 
     Example: sitroom eval tests/data/gold/seeds.jsonl --floors tests/data/gold/floors.json
     """
-    from sitroom.evaluate import check_floors, evaluate as run_eval, format_report, load_gold
+    from sitroom.evaluate import check_floors, format_report, load_gold
+    from sitroom.evaluate import evaluate as run_eval
 
     settings = _settings(model=model)
     if not gold.is_file():
@@ -365,6 +366,15 @@ def settings() -> None:
     typer.echo(f"config file: {config_path()} (precedence: flag > environment > config file > default)")
     for name, env, default, help_text in describe():
         typer.echo(f"\n{name} = {getattr(current, name)}\n    {env}, default {default}\n    {help_text}")
+
+
+def _register_lists() -> None:
+    from sitroom.cli_lists import register
+
+    register(app)
+
+
+_register_lists()
 
 
 def main() -> None:

@@ -8,11 +8,12 @@ against real output by the tests. Change both together, and bump
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sitroom.model import Document, Entity, Event, Extraction, Quantity, Quote, Span, Timex
+from sitroom.model import Document, Entity, Event, Extraction, Mention, Quantity, Quote, Span, Timex
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.0"
 
 
 def _span(span: Span | None) -> dict[str, Any] | None:
@@ -41,27 +42,47 @@ def document_dict(document: Document) -> dict[str, Any]:
     }
 
 
+def _date(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _mention(mention: Mention) -> dict[str, Any]:
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "label": mention.label}
+
+
 def entity_dict(entity: Entity) -> dict[str, Any]:
     return {
-        "id": entity.id, "type": str(entity.type), "name": entity.name,
-        "lat": entity.lat, "lon": entity.lon, "geonames_id": entity.geonames_id,
-        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label} for m in entity.mentions],
+        "id": entity.id, "type": str(entity.type), "name": entity.name, "canonical_id": entity.canonical_id,
+        "aliases": list(entity.aliases),
+        "lat": entity.lat, "lon": entity.lon, "geonames_id": entity.geonames_id, "country": entity.country,
+        "admin1": entity.admin1, "feature_level": None if entity.feature_level is None else str(entity.feature_level),
+        "geo_confidence": entity.geo_confidence, "unresolved_reason": entity.unresolved_reason,
+        "actor_category": entity.actor_category, "role": entity.role, "affiliation": entity.affiliation,
+        "mentions": [_mention(m) for m in entity.mentions],
+        "references": [_mention(m) for m in entity.references],
     }
 
 
 def timex_dict(timex: Timex) -> dict[str, Any]:
-    return {"id": timex.id, **_span(timex.span), "type": str(timex.type), "value": timex.value}
+    return {"id": timex.id, **_span(timex.span), "type": str(timex.type), "value": timex.value,
+            "interval": None if timex.begin is None and timex.end is None else {
+                "begin": _date(timex.begin), "end": _date(timex.end)}, "anchored": timex.anchored}
 
 
 def quantity_dict(quantity: Quantity) -> dict[str, Any]:
     return {"id": quantity.id, **_span(quantity.span), "value": quantity.value, "unit": quantity.unit,
-            "kind": quantity.kind}
+            "kind": quantity.kind, "qualifier": quantity.qualifier, "window": quantity.window,
+            "source": quantity.source}
 
 
 def quote_dict(quote: Quote) -> dict[str, Any]:
     speaker = None if quote.speaker is None else {**_span(quote.speaker), "entity": quote.speaker_entity}
     return {"id": quote.id, "kind": str(quote.kind), "speaker": speaker, "content": _span(quote.content),
-            "cue": quote.cue}
+            "cue": quote.cue, "floating": quote.floating}
+
+
+def _argument(span: Span | None, entity: str | None) -> dict[str, Any] | None:
+    return None if span is None and entity is None else {"entity": entity, "span": _span(span)}
 
 
 def event_dict(event: Event, timexes: dict[str, Timex]) -> dict[str, Any]:
@@ -69,10 +90,15 @@ def event_dict(event: Event, timexes: dict[str, Timex]) -> dict[str, Any]:
     return {
         "id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
         "plover": event.plover, "modality": str(event.modality), "trigger": _span(event.trigger),
-        "actor": event.actor, "target": event.target, "location": event.location,
-        "time": None if timex is None else {**_span(timex.span), "value": timex.value},
-        "fatalities": event.fatalities,
-        "evidence": {"start": event.evidence.start, "end": event.evidence.end},
+        "actor": _argument(event.actor_span, event.actor), "target": _argument(event.target_span, event.target),
+        "location": _argument(event.location_span, event.location),
+        "time": None if timex is None else {"timex": timex.id, **_span(timex.span), "value": timex.value},
+        "date": {"begin": _date(event.date_begin), "end": _date(event.date_end), "precision": event.time_precision,
+                 "from_document": event.date_from_document},
+        "fatalities": event.fatalities, "injured": event.injured, "quantities": list(event.quantities),
+        "source": None if event.source is None and event.source_span is None else {
+            "quote": event.source, "span": _span(event.source_span)},
+        "evidence": _span(event.evidence),
     }
 
 

@@ -19,7 +19,7 @@ import duckdb
 import numpy as np
 
 from sitroom.ids import fact_id
-from sitroom.model import DuplicateLink, Extraction, Rejection
+from sitroom.model import DuplicateLink, Extraction, Rejection, Span
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +61,49 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE rejected (id VARCHAR PRIMARY KEY, origin VARCHAR NOT NULL, line INTEGER,
             reason VARCHAR NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL)""",
     ),
+    # 2: places and actors (issue 3), time intervals, quote and event arguments (issue 4).
+    (
+        *(f"ALTER TABLE entities ADD COLUMN {column}" for column in (
+            "canonical_id VARCHAR", "aliases VARCHAR[]", "country VARCHAR", "admin1 VARCHAR",
+            "feature_level VARCHAR", "geo_confidence DOUBLE", "unresolved_reason VARCHAR",
+            "actor_category VARCHAR", "role VARCHAR", "affiliation VARCHAR")),
+        """CREATE TABLE entity_references (doc_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+            label VARCHAR, entity_id VARCHAR, PRIMARY KEY (doc_id, start, "end", entity_id))""",
+        *(f"ALTER TABLE timexes ADD COLUMN {column}" for column in (
+            "begin_date DATE", "end_date DATE", "anchored BOOLEAN")),
+        *(f"ALTER TABLE quantities ADD COLUMN {column}" for column in (
+            "qualifier VARCHAR", "time_window VARCHAR", "source VARCHAR")),
+        "ALTER TABLE quotes ADD COLUMN floating BOOLEAN",
+        *(f"ALTER TABLE events ADD COLUMN {column}" for column in (
+            "actor_start INTEGER", "actor_end INTEGER", "actor_text VARCHAR", "target_start INTEGER",
+            "target_end INTEGER", "target_text VARCHAR", "location_start INTEGER", "location_end INTEGER",
+            "location_text VARCHAR", "date_begin DATE", "date_end DATE", "time_precision INTEGER",
+            "date_from_document BOOLEAN", "injured INTEGER", "quantity_ids VARCHAR[]", "source VARCHAR",
+            "source_start INTEGER", "source_end INTEGER", "source_text VARCHAR")),
+        # One row per real-world thing across documents: what `sitroom entities` lists.
+        """CREATE VIEW canonical_entities AS
+            WITH counted AS (
+                SELECT e.*, coalesce(e.canonical_id, e.id) AS key,
+                       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count
+                FROM entities e)
+            SELECT key AS canonical_id, any_value(type) AS type, mode(name) AS name,
+                   count(DISTINCT doc_id) AS documents, sum(mention_count)::BIGINT AS mentions,
+                   list_sort(list_distinct(flatten(list(list_append(coalesce(aliases, []), name))))) AS aliases,
+                   any_value(lat) AS lat, any_value(lon) AS lon, any_value(geonames_id) AS geonames_id,
+                   any_value(country) AS country, any_value(admin1) AS admin1,
+                   any_value(feature_level) AS feature_level, any_value(actor_category) AS actor_category
+            FROM counted GROUP BY key""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _span_columns(span: Span | None) -> tuple[int | None, int | None, str | None]:
+    return (None, None, None) if span is None else (span.start, span.end, span.text)
+
+
+def _str(value: object | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def _now() -> dt.datetime:
@@ -195,19 +236,25 @@ class Store:
         owner = {(m.start, m.end, m.label): e.id for e in extraction.entities for m in e.mentions}
         self._many("mentions", [(m.doc_id, m.start, m.end, m.text, m.label, owner.get((m.start, m.end, m.label)))
                                 for m in extraction.mentions])
-        self._many("entities", [(e.id, e.doc_id, str(e.type), e.name, e.lat, e.lon, e.geonames_id)
-                                for e in extraction.entities])
-        self._many("timexes", [(t.id, t.doc_id, t.span.start, t.span.end, t.span.text, str(t.type), t.value)
-                               for t in extraction.timexes])
-        self._many("quantities", [(q.id, q.doc_id, q.span.start, q.span.end, q.span.text, q.value, q.unit, q.kind)
-                                  for q in extraction.quantities])
+        self._many("entities", [
+            (e.id, e.doc_id, str(e.type), e.name, e.lat, e.lon, e.geonames_id, e.canonical_id, list(e.aliases),
+             e.country, e.admin1, _str(e.feature_level), e.geo_confidence, e.unresolved_reason, e.actor_category,
+             e.role, e.affiliation) for e in extraction.entities])
+        self._many("entity_references", [(m.doc_id, m.start, m.end, m.text, m.label, e.id)
+                                         for e in extraction.entities for m in e.references])
+        self._many("timexes", [(t.id, t.doc_id, t.span.start, t.span.end, t.span.text, str(t.type), t.value, t.begin,
+                                t.end, t.anchored) for t in extraction.timexes])
+        self._many("quantities", [(q.id, q.doc_id, q.span.start, q.span.end, q.span.text, q.value, q.unit, q.kind,
+                                   q.qualifier, q.window, q.source) for q in extraction.quantities])
         self._many("quotes", [(q.id, q.doc_id, str(q.kind), q.content.start, q.content.end, q.content.text,
-                               q.speaker.start if q.speaker else None, q.speaker.end if q.speaker else None,
-                               q.speaker.text if q.speaker else None, q.speaker_entity, q.cue)
+                               *_span_columns(q.speaker), q.speaker_entity, q.cue, q.floating)
                               for q in extraction.quotes])
         self._many("events", [(e.id, e.doc_id, e.event_type, e.sub_event_type, e.plover, str(e.modality),
                                e.trigger.start, e.trigger.end, e.trigger.text, e.actor, e.target, e.location,
-                               e.time, e.fatalities, e.evidence.start, e.evidence.end) for e in extraction.events])
+                               e.time, e.fatalities, e.evidence.start, e.evidence.end, *_span_columns(e.actor_span),
+                               *_span_columns(e.target_span), *_span_columns(e.location_span), e.date_begin,
+                               e.date_end, e.time_precision, e.date_from_document, e.injured, list(e.quantities),
+                               e.source, *_span_columns(e.source_span)) for e in extraction.events])
 
     def _many(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         if rows:
