@@ -128,3 +128,21 @@ def test_real_subprocess_ingest_then_summary(tmp_path: Path) -> None:
                              text=True, timeout=60, env={"COLUMNS": "200", "PATH": ""})
     assert summary.returncode == 0, summary.stderr
     assert "Taliban" in summary.stdout and "duplicate (near" in summary.stdout
+
+
+@pytest.mark.slow
+def test_a_user_gazetteer_adds_sites_and_a_broken_one_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
+    good = tmp_path / "sites.csv"
+    good.write_text("name,aliases,kind,lat,lon,country,admin1,source\n"
+                    "Camp Bastion,Camp Shorabak,site,31.86,64.22,AF,Helmand,our own test row\n", encoding="utf-8")
+    result = invoke("extract", "-", "--gazetteer", str(good), input="British troops left Camp Shorabak in Helmand.\n")
+    assert result.exit_code == Exit.OK
+    places = {e["name"]: e for e in json.loads(result.stdout)["entities"] if e["type"] == "PLACE"}
+    camp = next(e for name, e in places.items() if "Camp" in name)
+    assert (camp["feature_level"], round(camp["lat"], 1), camp["country"]) == ("site", 31.9, "AF")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,aliases,kind,lat,lon,country,admin1,source\nCamp X,,site,95,10,AF,,test\n", encoding="utf-8")
+    result = invoke("extract", "-", "--gazetteer", str(bad), input="Clashes near Camp X.\n")
+    assert result.exit_code == Exit.ERROR
+    assert result.stderr.strip().splitlines() == [next(line for line in result.stderr.splitlines() if line)]
+    assert f"{bad}:2:" in result.stderr

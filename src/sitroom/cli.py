@@ -67,6 +67,7 @@ BatchOption = Annotated[int | None, _setting_option("batch_size")]
 ProcessOption = Annotated[int | None, _setting_option("n_process")]
 MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
 EncodingOption = Annotated[str | None, _setting_option("encoding")]
+GazetteerOption = Annotated[str | None, _setting_option("gazetteer")]
 
 
 def _version(value: bool) -> None:
@@ -110,12 +111,13 @@ def _date(value: str | None) -> dt.date | None:
 
 def _guard(function: Any, *args: Any, **kwargs: Any) -> Any:
     """Run a library call, turning expected failures into one line and an exit code."""
+    from sitroom.gazetteer import GazetteerError
     from sitroom.nlp import ModelNotFound
     from sitroom.store import StoreError
 
     try:
         return function(*args, **kwargs)
-    except (ModelNotFound, StoreError, FileNotFoundError) as error:
+    except (ModelNotFound, StoreError, GazetteerError, FileNotFoundError) as error:
         if _state["debug"]:
             raise
         raise _fail(str(error)) from None
@@ -180,6 +182,7 @@ def ingest(
     n_process: ProcessOption = None,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Read reports into the store: parse once, extract, link duplicates, record rejected inputs.
 
@@ -191,7 +194,7 @@ def ingest(
     from sitroom.store import Store
 
     settings = _settings(db=db, model=model, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes,
-                         encoding=encoding)
+                         encoding=encoding, gazetteer=gazetteer)
     date = _date(published)
     store = _guard(Store, settings.db)
     with store:
@@ -215,6 +218,7 @@ def extract(
     n_process: ProcessOption = None,
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Extract without a store: one JSON object per input document, in input order (docs/extract-format.md).
 
@@ -226,7 +230,7 @@ def extract(
     from sitroom.extraction import extract_inputs
 
     settings = _settings(model=model, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes,
-                         encoding=encoding)
+                         encoding=encoding, gazetteer=gazetteer)
     inputs = list(paths or []) + ([str(input)] if input else [])
     rejected = []
 

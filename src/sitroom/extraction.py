@@ -45,7 +45,7 @@ def extract_documents(documents: Iterable[Document], *, settings: Settings | Non
 
     settings = _settings(settings)
     yield from pipeline.extract_documents(documents, nlp=load_model(settings.model),
-                                          stages=pipeline.default_stages(), batch_size=settings.batch_size,
+                                          stages=pipeline.default_stages(settings), batch_size=settings.batch_size,
                                           n_process=settings.n_process)
 
 

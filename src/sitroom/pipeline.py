@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from sitroom.settings import Settings
+
 
 @dataclass(frozen=True, slots=True)
 class StageInput:
@@ -60,14 +62,20 @@ def check_order(stages: Sequence[Stage]) -> None:
         available |= set(stage.assigns)
 
 
-def default_stages() -> tuple[Stage, ...]:
-    """The stages of ``sitroom extract``, in order."""
+def default_stages(settings: Settings | None = None) -> tuple[Stage, ...]:
+    """The stages of ``sitroom extract``, in order; ``settings`` picks the gazetteer (cache and user file).
+
+    Raises:
+        GazetteerError: the user gazetteer file is missing or has a bad row.
+    """
     from sitroom import actors, entities, events, nlp, places, quantities, quotes, timexes
 
+    place_stage = places.stage if settings is None else places.make_stage(
+        places.load_gazetteer(settings.cache_dir, settings.gazetteer))
     stages = (
         Stage("sentences", (), ("sentences",), lambda s: {"sentences": nlp.sentences(s.document.id, s.parsed)}),
         Stage("entities", (), ("mentions", "entities"), entities.stage),
-        Stage("places", ("mentions", "entities"), ("mentions", "entities"), places.stage),
+        Stage("places", ("mentions", "entities"), ("mentions", "entities"), place_stage),
         Stage("actors", ("mentions", "entities"), ("entities",), actors.stage),
         Stage("timexes", ("sentences",), ("timexes",), timexes.stage),
         Stage("quotes", ("sentences", "entities"), ("quotes",), quotes.stage),

@@ -44,6 +44,12 @@ class Settings:
         0.7, "Jaccard similarity of word 3-grams at or above which a report is linked as a near-duplicate.",
         low=0.01, high=1.0,
     )
+    cache_dir: str = _setting(
+        "", "Folder of rebuildable caches (the gazetteer index); empty: $XDG_CACHE_HOME/sitroom or ~/.cache/sitroom."
+    )
+    gazetteer: str = _setting(
+        "", "User gazetteer CSV of extra places (sites, villages) added to the built-in one; empty: none."
+    )
 
 
 SETTINGS: tuple[dataclasses.Field, ...] = dataclasses.fields(Settings)

