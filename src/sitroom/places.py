@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from sitroom.entities import actor_row
 from sitroom.gazetteer import Feature, Gazetteer, Hit, norm_key, slug
 from sitroom.ids import fact_id
 from sitroom.lexicons import load_json
@@ -154,6 +155,8 @@ def _blocked(candidate: _Candidate, entity: Entity | None, before: str, name_wor
     words = _words()
     key = norm_key(candidate.text)
     if key in words["not_places"] or (" " not in key and key in name_words):
+        return True
+    if actor_row(candidate.text) is not None:  # "UN", "Hezbollah": the actor table knows it is not a town
         return True
     last = key.split()[-1] if key else ""
     if candidate.label == "ORG" and last in words["org_heads"]:
