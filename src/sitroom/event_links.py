@@ -1,0 +1,392 @@
+"""Links from an event trigger to what earlier stages found: antecedents, places, time expressions, counts.
+
+Each link follows the dependency parse of the trigger's sentence (or, for an
+anaphor, the nearest explicit antecedent just before it), so an event's place
+and time come from words that grammatically belong to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitroom.event_args import (
+    PRONOUNS,
+    Context,
+    _pobj,
+    conjuncts,
+    has_to,
+    in_class,
+    is_definite_place,
+    is_place_name,
+    place_items,
+    place_span,
+    twins,
+)
+from sitroom.event_conditions import Probe
+from sitroom.model import EntityType, Quantity, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LOCATIVE = ("in", "at", "near", "on", "outside", "inside", "around", "across", "throughout", "along", "within",
+            "into")
+_BY_PLOVER = {"ASSAULT": ("for", "from"), "MOBILIZE": ("to", "into"), "CONSULT": ("for", "to"), "RETREAT": ("from",), "SANCTION": ("from",),
+              "AID": ("to", "from")}
+_SINGULAR = {"it", "its"}
+_PERSONAL = {"he", "him", "his", "she", "her"}
+_LIST_MARKS = {"-", "—", "–", ":"}
+PlaceItem = tuple["Token", tuple[int, int]]
+
+
+# --- anaphora -----------------------------------------------------------------------------------------------
+
+def _candidate(token: Token, pronoun: str, ctx: Context) -> bool:
+    entity = ctx.entity(token)
+    if pronoun in _PERSONAL:
+        return entity is not None and entity.type is EntityType.PERSON
+    if token.dep_ == "compound" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    named = entity is not None and entity.type in (EntityType.GROUP, EntityType.ORG, EntityType.PLACE)
+    if entity is not None and entity.type is EntityType.PLACE and not ctx.doc[token.i].dep_.startswith("nsubj"):
+        named = token.dep_ in ("nsubj", "conj", "poss")  # a place acts as a government only as a subject
+    group_noun = in_class(token, "armed") or token.i in ctx.reference_at or in_class(token, "actor_noun")
+    if pronoun in _SINGULAR:
+        return (named or group_noun) and token.tag_ != "NNS"
+    return named or group_noun and token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
+def antecedent(pronoun: Token, ctx: Context) -> Token | None:
+    """The nearest explicit actor a pronoun refers to (GUIDELINES.md: "they took Aybak" -> "The Taleban").
+
+    Within the pronoun's sentence the nearest fitting noun wins; in the two sentences before, the main
+    clause's subject comes first (the most salient referent), then the nearest fitting noun.
+    """
+    word = pronoun.lower_
+    if word in ("we", "us", "i", "you"):
+        return None
+    sentence = ctx.sentence(pronoun)
+    for i in range(pronoun.i - 1, sentence.start - 1, -1):
+        if _candidate(ctx.doc[i], word, ctx):
+            return _head_of_coordination(ctx.doc[i])
+    previous = ctx.sentences_before(pronoun, 2)
+    for sent in reversed(previous):
+        subjects = [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and _candidate(t, word, ctx)]
+        if subjects:
+            return subjects[0]
+        for token in reversed(list(sent)):
+            if _candidate(token, word, ctx):
+                return _head_of_coordination(token)
+    return None
+
+
+def _head_of_coordination(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
+
+
+# --- places -------------------------------------------------------------------------------------------------
+
+def _where(pobj: Token, ctx: Context) -> list[Token]:
+    """Places named by a prepositional object; a facility leads on to the place it is in ("airport in X")."""
+    items = place_items(pobj, ctx, loose=True)
+    if items:
+        return items
+    inner = _pobj(pobj, *LOCATIVE)  # "the airport in X", "in an ambush near X"
+    if inner is not None and inner.i != pobj.i:
+        return _where(inner, ctx)
+    if not in_class(pobj, "facility"):
+        return []
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    return place_items(owner, ctx, loose=True) if owner is not None else []
+
+
+def _prep_places(token: Token | None, preps: tuple[str, ...], ctx: Context, skip: Token | None = None) -> list[Token]:
+    if token is None:
+        return []
+    heads = [token, *(c for c in token.children if c.dep_ == "advmod")]  # "elsewhere in the country"
+    for child in (c for head in heads for c in head.children):
+        if child.dep_ == "prep" and child.lower_ in preps and child is not skip:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _where(pobj, ctx)
+                    if found:
+                        return found
+    return []
+
+
+def _list_after(theme: Token, ctx: Context) -> list[PlaceItem]:
+    """Names listed after a dash or colon that spell out a counted place noun ("three capitals - A, B and C")."""
+    doc = theme.doc
+    sent_end = ctx.sentence(theme).end
+    mark = next((i for i in range(theme.i + 1, min(theme.i + 8, sent_end)) if doc[i].text in _LIST_MARKS), None)
+    if mark is not None and mark + 1 == sent_end and sent_end < len(doc):
+        sent_end = ctx.sentence(doc[sent_end]).end  # the parser may end a sentence at the colon that opens the list
+    if mark is None or any(doc[i].pos_ in ("VERB", "AUX") for i in range(theme.i + 1, mark)):
+        return []
+    items: list[PlaceItem] = []
+    i = mark + 1
+    while i < sent_end:
+        while i < sent_end and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in ("-",):
+            i += 1
+        if i < sent_end and doc[i].pos_ == "PROPN":
+            start = i
+            while i + 1 < sent_end and (doc[i + 1].pos_ == "PROPN" or not doc[i].whitespace_ and
+                                        doc[i + 1].text not in (",", ".", ";")):
+                i += 1
+            items.append((doc[i], (doc[start].idx, doc[i].idx + len(doc[i]))))
+        while i < sent_end and doc[i].text not in (",", ";"):
+            i += 1
+        i += 1
+    return items if len(items) >= 2 else []
+
+
+def _capture_places(probe: Probe, ctx: Context) -> list[PlaceItem]:
+    theme = probe.theme
+    trigger = probe.trigger
+    if theme is None:
+        return []
+    if in_class(theme, "facility") and not is_place_name(theme, ctx):
+        return []
+    tokens = place_items(theme, ctx, loose=True)
+    bare = theme.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in theme.children)
+    wider = _pobj(trigger, "across", "throughout", "in") if bare and trigger.pos_ == "VERB" else None
+    if wider is not None and is_place_name(wider, ctx, loose=True):
+        tokens = [wider]  # "seize cities across Afghanistan": the named area, not the bare plural
+    for child in list(trigger.children) + list(theme.children):  # "along with border towns", "including X"
+        if child.dep_ == "prep" and child.lower_ in ("along", "together", "including"):
+            inner = _pobj(child, "with") if child.lower_ != "including" else _pobj(trigger, "including")
+            if inner is not None:
+                tokens.extend(place_items(inner, ctx, loose=True))
+    listed = _list_after(theme, ctx) if theme.tag_ == "NNS" else []
+    if listed:
+        return listed
+    if trigger.pos_ == "VERB":  # a second object or coordinated name parsed onto the verb
+        tokens.extend(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and is_place_name(
+            c, ctx, loose=True))
+    return [(t, place_span(t, ctx)) for t in tokens]
+
+
+def locations(probe: Probe, capture: bool, ctx: Context) -> list[PlaceItem]:
+    """The places of an event, one item per place (several: the event fans out).
+
+    A capture's place is the place taken. Otherwise the first of: the trigger's own locative phrase, those of
+    its object, agent and target, the verb a noun trigger is subject of, a "where" clause it sits in, a
+    purpose clause, and the locative phrases of the clauses above it in the sentence.
+    """
+    trigger = probe.trigger
+    if capture:
+        found = _capture_places(probe, ctx)
+        if found:
+            return found
+    preps = LOCATIVE + _BY_PLOVER.get(probe.plover, ())
+    candidates = [
+        lambda: _experiencer_place(trigger, ctx),
+        lambda: _prep_places(trigger, preps, ctx),
+        lambda: [t for c in twins(trigger) for t in _prep_places(c, preps, ctx)],
+        lambda: [t for th in (conjuncts(probe.theme) if probe.theme is not None and probe.theme.i != trigger.i
+                              else []) for t in _prep_places(th, preps, ctx)],
+        lambda: _owner_place(probe.theme, ctx) if probe.theme is not None and in_class(probe.theme, "facility")
+        else [],
+        lambda: place_items(probe.theme, ctx) if probe.plover == "ASSAULT" and probe.theme is not None and
+        is_place_name(probe.theme, ctx) else [],  # "shelled Kharkiv": the place attacked
+        lambda: _prep_places(probe.actor, ("in", "at"), ctx),
+        lambda: _prep_places(probe.target, ("in", "at"), ctx),
+        lambda: _prep_places(trigger.head, LOCATIVE, ctx) if trigger.dep_ == "nsubj" and not any(
+            c.dep_ == "dobj" for c in trigger.head.children) else [],
+        lambda: [trigger.head] if trigger.dep_ == "relcl" and any(
+            c.lower_ == "where" for c in trigger.children) and place_items(trigger.head, ctx, loose=True) else [],
+        lambda: _purpose_places(trigger, ctx),
+        lambda: _host_places(trigger, ctx),
+        lambda: _ancestor_places(trigger, ctx),
+        lambda: sentence_place(trigger, probe, ctx),
+    ]
+    for candidate in candidates:
+        found = candidate()
+        if found:
+            return [(t, place_span(t, ctx)) for t in found]
+    return []
+
+
+def _experiencer_place(trigger: Token, ctx: Context) -> list[Token]:
+    """"The city has witnessed attacks", "Aleppo saw heavy fighting": the place that underwent the event."""
+    head = trigger.head
+    if trigger.dep_ != "dobj" or head.lemma_.lower() not in ("witness", "see", "experience", "suffer", "endure"):
+        return []
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return place_items(subject, ctx) if subject is not None else []
+
+
+def _owner_place(facility: Token, ctx: Context) -> list[Token]:
+    owner = next((c for c in facility.children if c.dep_ == "poss"), None)
+    return place_items(owner, ctx) if owner is not None else []
+
+
+def _purpose_places(trigger: Token, ctx: Context) -> list[Token]:
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and has_to(child):
+            inner = child.children
+            for token in [child, *(c for c in inner if c.dep_ == "dobj")]:
+                found = _prep_places(token, LOCATIVE + ("from", "to"), ctx)
+                if found:
+                    return found
+    return []
+
+
+_TEMPORAL = {"as", "while", "when", "once", "after", "before", "until"}
+
+
+def _host_places(trigger: Token, ctx: Context) -> list[Token]:
+    """A clause of time ("once the troops departed") or purpose ("sent troops to X to evacuate") takes the
+    place of the clause it hangs on."""
+    head = trigger.head
+    if trigger.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX"):
+        return []
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    if marks & _TEMPORAL:
+        return _prep_places(head, LOCATIVE, ctx, skip=trigger)
+    if has_to(trigger) and head.i in ctx.triggers:
+        return _prep_places(head, LOCATIVE + ("to",), ctx, skip=trigger)
+    return []
+
+
+def _ancestor_places(trigger: Token, ctx: Context) -> list[Token]:
+    """A locative phrase fronted before the subject of a clause above ("In Kandahar, the Taliban said they...")."""
+    token = trigger
+    while token.head.i != token.i:
+        came_from, token = token, token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        limit = subject.i if subject is not None else token.i
+        for child in token.children:
+            if child.dep_ == "prep" and child.i < limit and child is not came_from and child.lower_ in LOCATIVE:
+                found = [t for p in child.children if p.dep_ == "pobj" for t in _where(p, ctx)]
+                if found:
+                    return found
+    return []
+
+
+_NOT_LOCATIVE = {"between", "with", "against", "by", "including", "alongside", "to", "from", "for"}
+_MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID", "PROTEST"}
+
+
+def _nearest_trigger(token: Token, ctx: Context) -> Token | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in ctx.triggers:
+            return token
+    return None
+
+
+def _dominates(top: Token, token: Token) -> bool:
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == top.i:
+            return True
+    return False
+
+
+def sentence_place(trigger: Token, probe: Probe, ctx: Context) -> list[Token]:
+    """The one named place of the trigger's sentence, when it names exactly one (an ACLED coder's default).
+
+    Only for material acts (a statement happens where its speaker is, not where its topic is). Names used as
+    modifiers ("US troops", "Germany's minister"), as actors or parties ("London would send", "talks with X"),
+    or that belong to another event's clause ("fighters killed a manager in Kabul") do not count.
+    """
+    if probe.plover not in _MATERIAL:
+        return []
+    excluded = {t.i for t in (probe.actor, probe.target) if t is not None}
+    found: dict[str, Token] = {}
+    for token in ctx.sentence(trigger):
+        named = is_place_name(token, ctx)
+        definite = is_definite_place(token, ctx)
+        if not (named or definite) or token.i == trigger.i:
+            continue
+        head = token
+        while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+            head = head.head
+        acting = head.dep_ == "nsubj" and head.head.pos_ == "VERB"
+        if head.i in excluded or acting or head.dep_ in ("compound", "poss", "amod", "nmod") or (
+                head.dep_ == "pobj" and head.head.lower_ in _NOT_LOCATIVE):
+            continue
+        owner = _nearest_trigger(token, ctx)
+        if owner is not None and owner.i != trigger.i and not _dominates(trigger, owner):
+            continue
+        for place in place_items(token, ctx):
+            found.setdefault(place.text.lower(), place)
+    return list(found.values()) if len(found) == 1 else []
+
+
+# --- time ---------------------------------------------------------------------------------------------------
+
+def timex_anchors(timexes: tuple[Timex, ...], ctx: Context) -> dict[int, list[Timex]]:
+    """Map the token each time expression attaches to ("took ... on Monday" -> took) to the expressions."""
+    anchors: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        if root.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if head.i == root.i:
+            continue
+        anchors.setdefault(head.i, []).append(timex)
+    return anchors
+
+
+def time_of(trigger: Token, anchors: dict[int, list[Timex]], depth: int = 0) -> Timex | None:
+    """The time expression of an event: attached to its trigger or the verb that carries a noun trigger;
+    else that of the clause it is coordinated with or subordinated to by "as"/"while"/"when"."""
+    if depth > 4:
+        return None
+    hosts = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
+        hosts.append(trigger.head)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and any(
+            t.type.value in ("DATE", "TIME") for t in anchors.get(trigger.head.i, ())):
+        hosts.append(trigger.head)  # "fighting raged on Monday"; not a duration of the verb's own act
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        hosts.append(trigger.head.head)
+    hosts.extend(twins(trigger))
+    for host in hosts:
+        if host.i in anchors:
+            return min(anchors[host.i], key=lambda t: abs(t.span.start - trigger.idx))
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    if trigger.dep_ == "conj" and not own_subject or trigger.dep_ == "advcl" and marks & {"as", "while", "when"}:
+        return time_of(trigger.head, anchors, depth + 1)
+    return None
+
+
+# --- counts -------------------------------------------------------------------------------------------------
+
+def casualty_clauses(trigger: Token) -> list[Token]:
+    """"..., killing 15 civilians" hanging on a violent trigger: its casualties, not a second event."""
+    return [c for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in (
+        "kill", "wound", "injure")]
+
+
+def counts(trigger: Token, quantities: tuple[Quantity, ...], ctx: Context) -> list[Quantity]:
+    """Quantities that count this event's casualties: attached to the trigger, its "wounded" twin, or a
+    "killing N" clause hanging on it."""
+    extra = casualty_clauses(trigger)
+    hosts = {trigger.i} | {c.i for c in extra} | {t.i for c in extra for t in [*twins(c), *(
+        g.head for g in twins(c))]} | {c.i for c in twins(trigger)} | {c.head.i for c in twins(trigger)}
+    found = []
+    for quantity in quantities:
+        span = ctx.doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        path = [root.head, root.head.head]
+        if any(t.i in hosts for t in path) and quantity.kind in ("killed", "injured", None):
+            found.append(quantity)
+    return found
+
+
+def is_pronoun(token: Token | None) -> bool:
+    return token is not None and token.lower_ in PRONOUNS

@@ -1,0 +1,220 @@
+"""Modality and attribution of an event: did it happen, is it planned, hypothetical or denied, and who says so.
+
+Modality is read from the trigger's own clause (negation, modal and future
+auxiliaries, "if"), then from the clauses that embed it, climbing the parse:
+an infinitive under "hope"/"plan" is planned, under "need"/"stave off" is
+hypothetical, under "ask"/"urge" is what someone asked for (planned); a content
+clause under "warn" or an assurance sought is hypothetical. Negation inside a
+hypothetical context stays hypothetical (GUIDELINES.md section 5). Cue words
+are in ``data/modality_cues.json``.
+
+Attribution: the quote (from the quotes stage) whose content holds the trigger,
+else the subject of the reporting verb whose complement holds it, else the
+object of "according to". An event reported by a party to the conflict (an
+armed group, an army) is ``claimed``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.event_args import Context, _child, _pobj, has_to, in_class, phrase
+from sitroom.lexicons import load_json
+from sitroom.model import EntityType, Modality, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLAIMABLE = {"ASSAULT", "RETREAT", "COERCE"}
+
+
+@functools.cache
+def cues() -> dict[str, frozenset[str]]:
+    """The cue lists of ``modality_cues.json`` as sets."""
+    return {key: frozenset(value) for key, value in load_json("modality_cues.json").items()}
+
+
+@dataclass
+class _Reading:
+    negated: bool = False
+    planned: bool = False
+    hypothetical: bool = False
+    would: bool = False
+
+    def result(self) -> Modality:
+        if self.hypothetical:
+            return Modality.HYPOTHETICAL
+        if self.negated:
+            return Modality.NEGATED
+        if self.planned or self.would:
+            return Modality.PLANNED
+        return Modality.ASSERTED
+
+
+def forms(token: Token) -> set[str]:
+    """The word's lemma and lower-cased form, plus naive stems of -ing/-ed forms (the lemmatizer's "hoping" -> "hop")."""
+    lower = token.lower_
+    found = {token.lemma_.lower(), lower}
+    for suffix in ("ing", "ed"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            found |= {stem, stem + "e"}
+    return found
+
+
+def _clause_cues(head: Token, reading: _Reading, *, own: bool) -> None:
+    """Negation, auxiliaries and conditional markers attached to one clause head."""
+    c = cues()
+    for child in head.children:
+        word = child.lower_
+        if child.dep_ == "neg" and own or child.dep_ == "det" and word == "no" and own:
+            reading.negated = True
+        elif child.dep_ == "aux":
+            if word in c["future_aux"]:
+                reading.planned = True
+            elif word in c["conditional_aux"]:
+                reading.would = True
+            elif word in c["hypothetical_aux"]:
+                reading.hypothetical = True
+        elif child.dep_ == "mark" and word in c["hypothetical_marks"]:
+            reading.hypothetical = True
+    if own and head.tag_ == "VBG" and head.lemma_.lower() in c["progressive_planned"] and any(
+            ch.dep_ == "aux" and ch.lemma_ == "be" for ch in head.children):
+        reading.planned = True  # "it was sending 3,000 troops": an announced deployment
+
+
+def modality_of(trigger: Token, triggers: set[int]) -> Modality:
+    """The modality of the event a trigger expresses; ``triggers`` are the token indices of all triggers.
+
+    Example (with a parse): "did not ask for any support" -> negated; "will end on August 31" -> planned;
+    "if they overrun the capital" -> hypothetical; "is hoping to convince" -> planned.
+    """
+    c = cues()
+    reading = _Reading()
+    cur = trigger
+    _clause_cues(trigger, reading, own=True)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and any(
+            m.dep_ == "mark" and m.lower_ in c["hypothetical_marks"] for m in trigger.head.children):
+        return Modality.HYPOTHETICAL  # "if talks fail"
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        cur = trigger.head  # a light verb's negation and tense are the event's: "did not launch an attack"
+        _clause_cues(cur, reading, own=True)
+        if forms(cur) & c["hypothetical_heads"]:
+            return Modality.HYPOTHETICAL  # "stave off an evacuation", "nearing a takeover"
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        dep, words = cur.dep_, forms(head)
+        if dep == "conj":
+            _clause_cues(head, reading, own=False)
+            cur = head
+            continue
+        if dep == "xcomp" or dep in ("advcl", "acl", "ccomp") and has_to(cur):
+            if words & c["hypothetical_heads"]:
+                reading.hypothetical = True
+                break
+            if words & c["planned_heads"] or words & c["request_heads"] or head.i in triggers:
+                reading.planned = True  # a plan, a request's content, or the purpose of another event
+                if head.pos_ == "NOUN" and _child(head, "det") is not None and _child(head, "det").lower_ == "no":
+                    reading.negated = True
+                break
+            if words & c["neutral_heads"] or head.pos_ in ("VERB", "AUX"):
+                _clause_cues(head, reading, own=False)
+                cur = head
+                continue
+            break
+        if dep == "ccomp":
+            if words & c["hypothetical_heads"] or words & c["request_heads"] and not words & c["speech_verbs"]:
+                reading.hypothetical = True
+            break
+        if dep == "advcl":
+            marks = {m.lower_ for m in cur.children if m.dep_ == "mark"}
+            if marks & c["hypothetical_marks"]:
+                reading.hypothetical = True
+                break
+            if marks & c["planned_marks"]:
+                cur = head
+                continue
+            break
+        if dep in ("dobj", "nsubjpass") and words & c["hypothetical_heads"]:
+            reading.hypothetical = True  # "stave off an evacuation", "nearing a takeover"
+            break
+        if dep in ("pobj", "pcomp") and head.dep_ == "prep":
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                _clause_cues(verb, reading, own=False)
+            break
+        if dep in ("relcl", "acl") and (words & c["hypothetical_heads"] or words & c["request_heads"]):
+            reading.hypothetical = True  # "calls for its soldiers to return"
+        break
+    return reading.result()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who reports an event: the quote id (when the quotes stage found one) and the speaker's words."""
+
+    source: str | None = None
+    span: Span | None = None
+    speaker: Token | None = None
+    entity_type: EntityType | None = None
+
+
+def attribution(trigger: Token, quotes: tuple[Quote, ...], ctx: Context, text: str) -> Attribution:
+    """The source of the event: the innermost quote holding the trigger, else the reporting clause around it."""
+    holding = [q for q in quotes if q.content.start <= trigger.idx < q.content.end]
+    speaker = _reporting_subject(trigger)
+    if holding:
+        quote = min(holding, key=lambda q: q.content.end - q.content.start)
+        entity_type = None
+        if quote.speaker_entity is not None:
+            entity_type = next((e.type for e in ctx.entity_at.values() if e.id == quote.speaker_entity), None)
+        if quote.speaker is not None and speaker is None:
+            span = ctx.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+            speaker = span.root if span is not None else None
+        return Attribution(quote.id, quote.speaker, speaker, entity_type)
+    if speaker is None:
+        return Attribution()
+    return Attribution(None, _speaker_span(speaker, ctx, text), speaker,
+                       ctx.entity(speaker).type if ctx.entity(speaker) else None)
+
+
+def _reporting_subject(trigger: Token) -> Token | None:
+    speech = cues()["speech_verbs"]
+    token = trigger
+    for _ in range(10):
+        head = token.head
+        if head.i == token.i:
+            break
+        if token.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech:
+            return _child(head, "nsubj") or _pobj(head, "by")
+        for child in head.children:  # "according to a report", as a sibling on the path
+            if child.dep_ == "prep" and child.lower_ == "according":
+                found = _pobj(child, "to")
+                if found is not None:
+                    return found
+        token = head
+    return None
+
+
+def _speaker_span(speaker: Token, ctx: Context, text: str) -> Span:
+    entity = ctx.entity(speaker)
+    if entity is not None and entity.type is EntityType.PERSON:
+        for mention in entity.mentions:
+            if mention.start <= speaker.idx < mention.end:
+                return Span(mention.start, mention.end, mention.text)
+    start, end = phrase(speaker, with_conj=True)
+    first, last = ctx.doc[start], ctx.doc[end - 1]
+    return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])
+
+
+def is_claim(attributed: Attribution, plover: str, ctx: Context) -> bool:
+    """An event of violence or retreat reported only by a party to the conflict (GUIDELINES.md: claimed)."""
+    if plover not in _CLAIMABLE or attributed.speaker is None:
+        return False
+    if attributed.entity_type is EntityType.GROUP or ctx.is_type(attributed.speaker, EntityType.GROUP):
+        return True
+    return in_class(attributed.speaker, "armed")
