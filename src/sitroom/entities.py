@@ -184,7 +184,7 @@ def _pieces(span: SpacySpan) -> list[tuple[int, int]]:
     if start >= end:
         return []
     begin, stop = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    text = doc.text[begin:stop]
+    text = doc[start:end].text  # Doc.text would rebuild the whole document's text for every span
     prefix = _PREFIX.match(text)
     if prefix:
         begin += prefix.end()
