@@ -49,9 +49,10 @@ def _print_json(rows: list[Any]) -> None:
 
 
 def _cite(source: Any) -> str:
-    outlet = source.source or source.title or source.origin
+    file = Path(source.origin).name or source.origin
+    outlet = source.source or source.title or file
     day = source.published.isoformat() if source.published else "undated"
-    return f"— {outlet}, {day} ({source.origin}, chars {source.start}-{source.end})"
+    return f"— {outlet}, {day} ({file}, chars {source.start}-{source.end})"
 
 
 def _when(row: Any) -> str:

@@ -166,10 +166,19 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None,
     return [EventRow(*row[:16], Source(*row[16:])) for row in rows]
 
 
-def timeline(store: Store, **filters: Any) -> list[EventRow]:
-    """The chronology: events the reports say happened (asserted or claimed), oldest first; filters as
-    :func:`events`."""
-    return events(store, **{"modalities": HAPPENED, **filters})
+def timeline(store: Store, *, max_days: int | None = 7, **filters: Any) -> list[EventRow]:
+    """The chronology: events the reports say happened (asserted or claimed), oldest first.
+
+    Args:
+        max_days: leave out events dated only to a longer period ("since May", "last year"): background, not
+            chronology. None keeps them.
+        filters: as :func:`events`.
+    """
+    rows = events(store, **{"modalities": HAPPENED, **filters})
+    if max_days is None:
+        return rows
+    return [row for row in rows if row.date_begin is None or row.date_end is None
+            or (row.date_end - row.date_begin).days < max_days]
 
 
 def quotes(store: Store, *, speaker: str | None = None, text: str | None = None, since: dt.date | None = None,
