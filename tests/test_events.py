@@ -283,3 +283,88 @@ def test_interval_and_precision_without_a_model():
     assert interval(Timex("t", "d", Span(0, 5, "weeks"), TimexType.DURATION, "PXW")) is None
     assert precision(dt.date(2021, 8, 9), dt.date(2021, 8, 9)) == 1
     assert precision(dt.date(2021, 7, 30), dt.date(2021, 8, 9)) == 3
+
+
+# --- generalisation beyond the seeds (own sentences, several conflicts) ----------------------------------------
+
+def _time(extraction, event) -> str | None:
+    return {t.id: t.span.text for t in extraction.timexes}.get(event.time)
+
+
+def test_remote_violence_verbs_and_their_time():
+    x = _extract("Artillery pounded rebel positions in Kharkiv on Tuesday, while Russian jets pounded "
+                 "Izium.", "2022-05-04")
+    shelling, air = _one(x.events, "pounded")[0], _one(x.events, "pounded")[1]
+    assert (shelling.sub_event_type, _loc(shelling), _time(x, shelling)) == (
+        "Shelling/artillery/missile attack", "Kharkiv", "Tuesday")
+    assert (air.sub_event_type, _loc(air)) == ("Air/drone strike", "Izium")
+
+
+def test_attack_and_its_toll_are_one_event():
+    x = _extract("Shelling hit a crowded market in Sievierodonetsk on Monday, killing eight people.", "2022-06-01")
+    assert [e.trigger.text for e in x.events] == ["Shelling"]
+    event = x.events[0]
+    assert (_loc(event), _time(x, event), event.fatalities) == ("Sievierodonetsk", "Monday", 8)
+
+
+def test_place_from_the_previous_sentence_when_the_sentence_names_none():
+    x = _extract("Heavy fighting broke out in Goma on Sunday. Rebel fighters were patrolling the main roads and "
+                 "soldiers had pulled out of their barracks, residents said.", "2024-01-29")
+    patrol, pulled = _one(x.events, "patrolling")[0], _one(x.events, "pulled out")[0]
+    assert (patrol.plover, _loc(patrol), pulled.plover, _loc(pulled)) == ("MOBILIZE", "Goma", "RETREAT", "Goma")
+
+
+def test_two_places_before_leave_the_place_open():
+    x = _extract("Fighting raged in Goma and in Bukavu on Sunday. More than 40 people have been killed, "
+                 "doctors said.", "2024-01-29")
+    assert _loc(_one(x.events, "killed")[0]) is None
+
+
+def test_the_city_is_the_report_s_focus_place_not_a_bearing():
+    x = _extract("Rebels seized Bunagana, a town on the border, after two days of fighting. Aid groups had used "
+                 "the town as a base for operations north of Goma. The army said its troops withdrew from "
+                 "the town.", "2022-06-14")
+    fighting, withdrew = _one(x.events, "fighting")[0], _one(x.events, "withdrew")[0]
+    assert (_loc(fighting), _time(x, fighting)) == ("Bunagana", "two days")
+    assert _loc(withdrew) == "Bunagana"
+
+
+def test_aid_access_and_its_suspension():
+    x = _extract("A convoy of 30 aid trucks reached Mekelle on Friday. The agency suspended food distributions "
+                 "in Tigray, and the authorities closed the Metema crossing in March.", "2022-04-02")
+    reached = _one(x.events, "reached")[0]
+    assert (reached.plover, _loc(reached)) == ("AID", "Mekelle")
+    assert _one(x.events, "suspended")[0].plover == "SANCTION"
+    closed = _one(x.events, "closed")[0]
+    assert (closed.plover, _time(x, closed)) == ("SANCTION", "March")
+    assert "Metema" in _loc(closed)
+
+
+def test_negated_aid_and_denied_killing():
+    x = _extract("No aid convoy has reached Mekelle since June. The militia denied killing the mayor.")
+    assert _one(x.events, "reached")[0].modality is Modality.NEGATED
+    killing = _one(x.events, "killing")[0]
+    assert (killing.modality, killing.sub_event_type) == (Modality.NEGATED, "Attack")
+
+
+def test_truce_agreed_is_retreat_but_a_truce_urged_is_no_event():
+    x = _extract("The two sides agreed to a three-day truce that will take effect on Friday. Mediators urged "
+                 "the parties to agree a longer truce.", "2024-03-05")
+    truces = _one(x.events, "truce")
+    assert len(truces) == 1
+    assert (truces[0].plover, truces[0].modality, _time(x, truces[0])) == ("RETREAT", Modality.PLANNED, "Friday")
+
+
+def test_a_date_after_said_belongs_to_the_statement():
+    x = _extract("The rebels said on Monday they had captured the airport in Kidal.", "2024-05-07")
+    captured = _one(x.events, "captured")[0]
+    assert (_loc(captured), captured.time, captured.modality) == ("Kidal", None, Modality.CLAIMED)
+
+
+def test_an_assault_that_would_happen_is_hypothetical():
+    event = _one(_events("The UN warned that an assault on Rafah would be catastrophic."), "assault")[0]
+    assert (event.sub_event_type, event.modality, _loc(event)) == ("Armed clash", Modality.HYPOTHETICAL, "Rafah")
+
+
+def test_accusations_are_not_events():
+    assert not _events("The ministry blamed the militia and accused it of war crimes.")

@@ -74,8 +74,9 @@ def test_trigger_lexicon_validates_and_codes_to_known_types():
 
 def test_rules_are_tried_specific_first():
     take = ontology.rules_by_word()[("take", "VERB")]
-    assert take[0].with_words == ("over",)
-    assert take[0].sub_event_type == "Government regains territory"  # the state-actor row before the general one
+    assert all(rule.with_words for rule in take[:3])  # "take up" (positions), "take over" before plain "take"
+    over = [rule for rule in take if rule.with_words == ("over",)]
+    assert over[0].sub_event_type == "Government regains territory"  # the state-actor row before the general one
     bomb = ontology.rules_by_word()[("bomb", "NOUN")]
     assert bomb[0].with_words == ("suicide",) and bomb[0].sub_event_type == "Suicide bomb"
 
@@ -94,3 +95,18 @@ def test_validate_rejects_a_row_with_a_wrong_sub_type():
         ontology.validate((ontology.TriggerRule("raid", "VERB", "FIGHT", None, None),))
     with pytest.raises(ontology.OntologyError, match="unknown condition"):
         ontology.validate((ontology.TriggerRule("raid", "VERB", "ASSAULT", None, None, condition="sunny"),))
+
+
+def test_lexicon_covers_common_conflict_verbs():
+    """Wire verbs across conflicts (Sudan, Ukraine, Syria, Sahel): shelling, strikes, pushes, aid, truces."""
+    words = set(ontology.rules_by_word())
+    for needed in [("pound", "VERB"), ("target", "VERB"), ("repel", "VERB"), ("liberate", "VERB"),
+                   ("push", "VERB"), ("patrol", "VERB"), ("ceasefire", "NOUN"), ("truce", "NOUN"),
+                   ("halt", "VERB"), ("suspend", "VERB"), ("distribution", "NOUN"), ("reach", "VERB"),
+                   ("open", "VERB"), ("assault", "NOUN"), ("lay", "VERB")]:
+        assert needed in words, needed
+
+
+def test_no_accusation_records():
+    """GUIDELINES.md section 5: verbal criticism (accuse, blame) is not annotated."""
+    assert not [rule for rule in ontology.trigger_rules() if rule.plover == "ACCUSE"]

@@ -180,20 +180,49 @@ def place_antecedent(token: Token, ctx: Context) -> Token | None:
     "the country" looks for a country, "the capital"/"the city" for a place that is not one; the search
     covers the sentence so far and the two before it (the explicit referent GUIDELINES.md asks for).
     """
-    earlier = ctx.sentences_before(token, 3)
+    plural = token.lower_ in ("them", "they")
+    earlier = ctx.sentences_before(token, 3 if plural else 12)  # a definite noun reaches the report's focus place
     floor = earlier[0].start if earlier else ctx.sentence(token).start
     want_country = token.lemma_.lower() == "country"
-    plural = token.lower_ in ("them", "they")
     for i in range(token.i - 1, floor - 1, -1):
         cand = ctx.doc[i]
         if plural and cand.tag_ == "NNS" and in_class(cand, "place") and not in_class(cand, "generic_place"):
             return cand
         modifier = cand.dep_ == "compound" and not (in_class(cand.head, "facility") and cand.head.pos_ == "NOUN")
-        if plural or not is_place_name(cand, ctx) or modifier or in_class(cand, "facility"):
+        if plural or not is_place_name(cand, ctx) or modifier or in_class(cand, "facility") or _landmark(cand):
             continue
-        if want_country == is_country(cand, ctx):
+        if want_country == is_country(cand, ctx) and _level_fits(token, cand, ctx):
             return cand
     return None
+
+
+_TOWN_WORDS = {"city", "town", "capital", "village"}
+_AREA_LEVELS = {FeatureLevel.PROVINCE, FeatureLevel.REGION, FeatureLevel.COUNTRY}
+
+
+def _level_fits(noun: Token, cand: Token, ctx: Context) -> bool:
+    """"the city" and "the town" refer to a settlement, not to a region or a state named in between."""
+    entity = ctx.entity(cand)
+    if noun.lemma_.lower() not in _TOWN_WORDS or entity is None or entity.feature_level is None:
+        return True
+    return entity.feature_level not in _AREA_LEVELS
+
+
+def _landmark(token: Token) -> bool:
+    """A place named only as a bearing ("operations south of Khartoum", "a camp near X"): not the topic."""
+    head = token.head
+    return token.dep_ == "pobj" and (head.lower_ == "of" and in_class(head.head, "direction") or in_class(
+        head, "direction") and head.lower_ in ("near", "outside"))
+
+
+def canonical_span(token: Token, ctx: Context) -> tuple[int, int] | None:
+    """The place entity's mention as the report first names it ("El Fasher" for a later "the city" whose nearest
+    antecedent is written "Al-Fashir"); None when the token is no entity."""
+    entity = ctx.entity(token)
+    if entity is None or entity.type is not EntityType.PLACE or not entity.mentions:
+        return None
+    first = min(entity.mentions, key=lambda m: m.start)
+    return first.start, first.end
 
 
 def is_definite_place(token: Token, ctx: Context) -> bool:
@@ -228,7 +257,12 @@ def place_items(token: Token, ctx: Context, *, loose: bool = False, depth: int =
         return place_items(inner, ctx, loose=loose, depth=depth + 1) if inner is not None else []
     if not in_class(token, "place") or in_class(token, "facility"):
         return []
+    owner = _child(token, "poss")
+    if owner is not None and token.tag_ == "NNS" and (is_place_name(owner, ctx) or in_class(owner, "place")):
+        return place_items(owner, ctx, loose=loose, depth=depth + 1)  # "the city's western neighbourhoods"
     named = [c for c in token.children if c.dep_ == "appos" and is_place_name(c, ctx, loose=True)]
+    if token.tag_ == "NNS":  # "Sennar and Gedaref states"
+        named += [c for c in token.children if c.dep_ in ("nmod", "compound") and is_place_name(c, ctx)]
     of_name = _pobj(token, "of")
     if of_name is not None and is_place_name(of_name, ctx, loose=True):
         named.append(of_name)
@@ -303,7 +337,8 @@ def actor(trigger: Token) -> Token | None:
     if trigger.pos_ in ("VERB", "AUX"):
         if is_passive(trigger) or trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return _pobj(trigger, "by")
-        if in_class(trigger, "unaccusative") or in_class(trigger, "loser_subject"):
+        if in_class(trigger, "unaccusative") and _child(trigger, "dobj") is None or in_class(
+                trigger, "loser_subject"):
             return _pobj(trigger, "to", "against")
         return subject(trigger)
     for child in trigger.children:
@@ -332,13 +367,13 @@ def theme(trigger: Token) -> Token | None:
             found = _child(trigger, "nsubjpass")
             if found is not None:
                 return trigger.head if found.lower_ in RELATIVES and trigger.dep_ == "relcl" else found
-        elif in_class(trigger, "unaccusative"):
+        elif in_class(trigger, "unaccusative") and _child(trigger, "dobj") is None:
             found = _child(trigger, "nsubj")
             if found is not None:
                 return trigger.head if found.lower_ in RELATIVES and trigger.dep_ == "relcl" else found
         found = _child(trigger, "dobj")
-        if found is not None:
-            return found
+        if found is not None:  # "the crossing, which they closed": the relative's head
+            return trigger.head if found.lower_ in RELATIVES and trigger.dep_ == "relcl" else found
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "an accord struck last year"
             return trigger.head
         if trigger.dep_ == "xcomp" and _child(trigger.head, "dobj") is not None and not has_to(trigger):

@@ -6,7 +6,7 @@ A condition string is ``"a+b|c"``: (a and b) or c; ``"!a"`` negates. Each name i
 
 Example:
     >>> sorted(CONDITIONS)[:3]
-    ['aerial_actor', 'agreement_theme', 'aid_theme']
+    ['access_theme', 'acl_of_trigger', 'aerial_actor']
 """
 
 from __future__ import annotations
@@ -38,9 +38,16 @@ _LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "around", "across", 
              "within", "over", "off", "towards", "toward"}
 
 
+_COUNTED = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "group", "unit"}
+
+
 def _armed(token: Token | None, ctx: Context) -> bool:
     if token is None:
         return False
+    if token.lower_ in _COUNTED or token.pos_ == "NUM":  # "dozens of RSF fighters"
+        inner = _pobj(token, "of")
+        if inner is not None and _armed(inner, ctx):
+            return True
     if ctx.is_type(token, EntityType.GROUP) or in_class(token, "armed"):
         return True
     if token.lemma_.lower() == "group" and any(in_class(c, "armed") or c.lower_ in ("armed", "insurgent", "rebel")
@@ -136,6 +143,125 @@ def _noun_theme(name: str) -> Callable[[Probe], bool]:
     return test
 
 
+def _modifiers(token: Token | None) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")] if token is not None else []
+
+
+def _aerial(token: Token | None) -> bool:
+    """A weapon or force that strikes from the air: "jets", "a drone", "the air force"."""
+    if token is None:
+        return False
+    return in_class(token, "aerial_weapon") or any(c.lower_ in ("air", "drone") for c in _modifiers(token))
+
+
+def _aid_modifier(p: Probe) -> bool:
+    """"food distributions", "aid deliveries", "distribution of aid"."""
+    inner = _pobj(p.trigger, "of")
+    return any(in_class(c, "aid") for c in _modifiers(p.trigger)) or inner is not None and in_class(inner, "aid")
+
+
+def _aid_actor(p: Probe) -> bool:
+    """An aid convoy or aid trucks as the subject of a motion verb ("no aid convoy has reached it")."""
+    who = p.actor
+    if who is None or _armed(who, p.ctx) or any(in_class(c, "military_modifier") or in_class(c, "armed")
+                                                for c in _modifiers(who)):
+        return False
+    if in_class(who, "aid") or any(in_class(c, "aid") for c in _modifiers(who)):
+        return True
+    carried = next((c for c in who.children if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "bring", "deliver")),
+                   None)
+    return in_class(who, "aid_carrier") and (who.lemma_.lower() not in ("truck", "lorry") or carried is not None)
+
+
+def _access_theme(p: Probe) -> bool:
+    """A crossing, corridor, border or road opened or closed (humanitarian access)."""
+    found = p.theme
+    if found is None and p.trigger.pos_ == "VERB":
+        found = _child(p.trigger, "nsubj")  # "if the border post opens"
+    return found is not None and (in_class(found, "access") or any(
+        in_class(c, "access") for c in _modifiers(found)) and found.lemma_.lower() in ("post", "point"))
+
+
+def _ceasefire_frame(p: Probe) -> bool:
+    """A ceasefire agreed, declared, announced or taking effect; not one urged, monitored or merely held."""
+    head = p.trigger.head
+    if p.trigger.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if p.trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and in_class(head, "ceasefire_verbs"):
+        return True
+    return any(c.dep_ == "relcl" and (c.lemma_.lower() in ("take", "begin", "start", "come", "enter") or any(
+        g.lower_ == "effect" for g in c.children)) for c in p.trigger.children)
+
+
+def _repelled(p: Probe) -> bool:
+    """"repelled the attack": an attack met by armed resistance is a clash."""
+    return p.trigger.dep_ in ("dobj", "nsubjpass") and in_class(p.trigger.head, "repel_verbs")
+
+
+def _property(token: Token | None) -> bool:
+    return token is not None and in_class(token, "property") and not in_class(token, "civilian")
+
+
+def _town_target(p: Probe) -> bool:
+    """An attack on a named town or village (ACLED codes armed groups' raids on towns as violence against
+    civilians when no armed opponent is named)."""
+    found = p.target
+    return found is not None and p.ctx.is_type(found, EntityType.PLACE) and not _armed(found, p.ctx)
+
+
+def _named_victim(p: Probe) -> bool:
+    """A named person (or a pronoun standing for one) killed: a targeted killing, not an aggregate toll."""
+    found = p.theme
+    if found is None or any(c.dep_ == "nummod" for c in found.children) or found.tag_ in ("NNS", "NNPS"):
+        return False
+    if found.lower_ in ("him", "her"):
+        return True
+    return any(p.ctx.is_type(t, EntityType.PERSON) for t in found.subtree)  # "the governor of X, Y Z,"
+
+
+def _civilian_subject(p: Probe) -> bool:
+    """A participle on a civilian noun phrase: "300 wounded people, most of them shot while running"."""
+    t = p.trigger
+    if t.lower_ != "shot" or _child(t, "dobj") is not None:
+        return False
+    head = t.head if t.dep_ in ("acl", "relcl") else _child(t, "nsubj", "nsubjpass")
+    if head is None:
+        return False
+    found = _pobj(head, "of") if in_class(head, "partitive") else head
+    if found is not None and found.lower_ in ("them", "they"):  # "most of them": the plural noun before
+        found = next((w for w in reversed(list(p.ctx.sentence(t))[:found.i - p.ctx.sentence(t).start])
+                      if w.tag_ == "NNS"), None)
+    return found is not None and (in_class(found, "civilian") or _civilian_mod(found))
+
+
+def _civilian_mod(token: Token) -> bool:
+    return token.lemma_.lower() in ("people", "person") or any(in_class(c, "civilian") for c in _modifiers(token))
+
+
+def _kill_in_sentence(p: Probe) -> bool:
+    """"killed ..., adding that hundreds more had been wounded": the toll of the same event."""
+    return any(t.lemma_.lower() == "kill" and t.i != p.trigger.i for t in p.ctx.sentence(p.trigger))
+
+
+def _conj_of_aerial(p: Probe) -> bool:
+    t = p.trigger
+    return t.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and _aerial(
+        _resolved(actor(t.head), p.ctx))
+
+
+def _toward_prep(p: Probe) -> bool:
+    found = _pobj(p.trigger, "toward", "towards", "on", "into")
+    return found is not None and (in_class(found, "place") or is_place_name(found, p.ctx, loose=True))
+
+
+def _acl_of_trigger(p: Probe) -> bool:
+    """"attacks targeting media workers": the participle describes the attack, it is no second event."""
+    from sitroom.ontology import rules_by_word
+
+    head = p.trigger.head
+    return p.trigger.dep_ == "acl" and (head.lemma_.lower(), "NOUN") in rules_by_word()
+
+
 def _request_frame(p: Probe) -> bool:
     return _pobj(p.trigger, "for") is not None or any(c.dep_ == "xcomp" and has_to(c) for c in p.trigger.children)
 
@@ -159,21 +285,39 @@ CONDITIONS: dict[str, Callable[[Probe], bool]] = {
     "agreement_theme": _noun_theme("agreement"),
     "proposal_theme": _noun_theme("proposal"),
     "assurance_theme": _noun_theme("assurance"),
-    "aid_theme": _noun_theme("aid"),
+    "aid_theme": lambda p: _noun_theme("aid")(p) or p.theme is not None and any(
+        in_class(c, "aid") for c in _modifiers(p.theme)),
     "detainee_theme": _noun_theme("detainee"),
     "mission_subject": lambda p: (p.theme is not None and in_class(p.theme, "mission")),
-    "civilian_target": lambda p: p.target is not None and in_class(p.target, "civilian") and not _armed(
-        p.target, p.ctx),
+    "civilian_target": lambda p: p.target is not None and (in_class(p.target, "civilian") or _civilian_mod(
+        p.target)) and not _armed(p.target, p.ctx),
     "armed_target": lambda p: _armed(p.target, p.ctx),
     "launched": _launched,
     "indirect_fire_actor": lambda p: p.actor is not None and in_class(p.actor, "indirect_weapon"),
-    "aerial_actor": lambda p: p.actor is not None and in_class(p.actor, "aerial_weapon"),
+    "aerial_actor": lambda p: _aerial(p.actor),
     "military_modifier": lambda p: any(in_class(c, "military_modifier") for c in p.trigger.children),
     "paired_with_kill": _paired_with_kill,
     "plural": lambda p: p.trigger.tag_ in ("NNS", "NNPS"),
     "request_frame": _request_frame,
     "to_infinitive": lambda p: has_to(p.trigger),
     "to_infinitive_complement": lambda p: any(c.dep_ == "xcomp" and has_to(c) for c in p.trigger.children),
+    "aid_modifier": _aid_modifier,
+    "aid_actor": _aid_actor,
+    "access_theme": _access_theme,
+    "ceasefire_frame": _ceasefire_frame,
+    "repelled": _repelled,
+    "property_target": lambda p: _property(p.target),
+    "property_theme": lambda p: _property(p.theme),
+    "town_target": _town_target,
+    "named_victim": _named_victim,
+    "civilian_subject": _civilian_subject,
+    "kill_in_sentence": _kill_in_sentence,
+    "conj_of_aerial": _conj_of_aerial,
+    "toward_prep": _toward_prep,
+    "armed_modifier": lambda p: any(_armed(c, p.ctx) for c in _modifiers(p.trigger)),
+    "arms_theme": _noun_theme("arms"),
+    "definite": lambda p: any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in p.trigger.children),
+    "acl_of_trigger": _acl_of_trigger,
 }
 
 

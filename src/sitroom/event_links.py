@@ -10,20 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitroom.event_args import (
-    PRONOUNS,
     Context,
     _pobj,
+    canonical_span,
     conjuncts,
     has_to,
     in_class,
     is_definite_place,
     is_place_name,
+    phrase,
     place_items,
     place_span,
     twins,
 )
 from sitroom.event_conditions import Probe
-from sitroom.model import EntityType, Quantity, Timex
+from sitroom.model import EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,9 +93,12 @@ def _where(pobj: Token, ctx: Context) -> list[Token]:
     items = place_items(pobj, ctx, loose=True)
     if items:
         return items
-    inner = _pobj(pobj, *LOCATIVE)  # "the airport in X", "in an ambush near X"
-    if inner is not None and inner.i != pobj.i:
-        return _where(inner, ctx)
+    inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ in LOCATIVE), None)
+    if inner is not None:  # "the airport in X", "in an ambush near X", "a building in X and near a base in Y"
+        found = [t for prep in _coordinated_preps(inner) for p in prep.children if p.dep_ == "pobj" and p.i != pobj.i
+                 for t in _where(p, ctx)]
+        if found:
+            return found
     if not in_class(pobj, "facility"):
         return []
     owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
@@ -102,17 +106,26 @@ def _where(pobj: Token, ctx: Context) -> list[Token]:
 
 
 def _prep_places(token: Token | None, preps: tuple[str, ...], ctx: Context, skip: Token | None = None) -> list[Token]:
+    """Places of the first locative phrase of ``token`` that names one; coordinated phrases join ("in the
+    capital and in the neighbouring city of X", "in X and near a base in Y")."""
     if token is None:
         return []
     heads = [token, *(c for c in token.children if c.dep_ == "advmod")]  # "elsewhere in the country"
     for child in (c for head in heads for c in head.children):
-        if child.dep_ == "prep" and child.lower_ in preps and child is not skip:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = _where(pobj, ctx)
-                    if found:
-                        return found
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps and child is not skip:
+            found = [t for prep in _coordinated_preps(child) for pobj in prep.children if pobj.dep_ == "pobj"
+                     for t in _where(pobj, ctx)]
+            if found:
+                return list({t.i: t for t in found}.values())
     return []
+
+
+def _coordinated_preps(prep: Token) -> list[Token]:
+    found = [prep]
+    for child in prep.children:
+        if child.dep_ == "conj" and child.pos_ == "ADP":
+            found.extend(_coordinated_preps(child))
+    return found
 
 
 def _list_after(theme: Token, ctx: Context) -> list[PlaceItem]:
@@ -147,7 +160,7 @@ def _capture_places(probe: Probe, ctx: Context) -> list[PlaceItem]:
     if theme is None:
         return []
     if in_class(theme, "facility") and not is_place_name(theme, ctx):
-        return []
+        return _facility_places(theme, ctx)
     tokens = place_items(theme, ctx, loose=True)
     bare = theme.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in theme.children)
     wider = _pobj(trigger, "across", "throughout", "in") if bare and trigger.pos_ == "VERB" else None
@@ -165,6 +178,23 @@ def _capture_places(probe: Probe, ctx: Context) -> list[PlaceItem]:
         tokens.extend(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and is_place_name(
             c, ctx, loose=True))
     return [(t, place_span(t, ctx)) for t in tokens]
+
+
+def _facility_places(theme: Token, ctx: Context) -> list[PlaceItem]:
+    """Facilities taken: the place each is in ("Khartoum airport", "a base in the east of the city"), else, when
+    several are listed, the facility itself ("the presidential palace and Khartoum airport"); one facility with
+    no place of its own leaves the place to the rest of the sentence ("In Kandahar, ... overran the jail")."""
+    items: list[PlaceItem] = []
+    heads = conjuncts(theme)
+    for head in heads:
+        inner = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss") and is_place_name(c, ctx)]
+        inner = inner or _prep_places(head, LOCATIVE, ctx)
+        if inner:
+            items.extend((t, place_span(t, ctx)) for t in inner)
+        elif len(heads) > 1:
+            start, end = phrase(head)
+            items.append((head, (ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1]))))
+    return items
 
 
 def locations(probe: Probe, capture: bool, ctx: Context) -> list[PlaceItem]:
@@ -186,14 +216,16 @@ def locations(probe: Probe, capture: bool, ctx: Context) -> list[PlaceItem]:
         lambda: [t for c in twins(trigger) for t in _prep_places(c, preps, ctx)],
         lambda: [t for th in (conjuncts(probe.theme) if probe.theme is not None and probe.theme.i != trigger.i
                               else []) for t in _prep_places(th, preps, ctx)],
-        lambda: _owner_place(probe.theme, ctx) if probe.theme is not None and in_class(probe.theme, "facility")
-        else [],
-        lambda: place_items(probe.theme, ctx) if probe.plover == "ASSAULT" and probe.theme is not None and
-        is_place_name(probe.theme, ctx) else [],  # "shelled Kharkiv": the place attacked
+        lambda: _owner_place(probe.theme, ctx) if probe.theme is not None and _site(probe.theme) else [],
+        lambda: _theme_places(probe, ctx),  # "shelled Kharkiv", "closed the Adre crossing", "reach Nyala"
         lambda: _prep_places(probe.actor, ("in", "at"), ctx),
-        lambda: _prep_places(probe.target, ("in", "at"), ctx),
-        lambda: _prep_places(trigger.head, LOCATIVE, ctx) if trigger.dep_ == "nsubj" and not any(
-            c.dep_ == "dobj" for c in trigger.head.children) else [],
+        lambda: _prep_places(probe.target, ("in", "at"), ctx) if probe.plover in _MATERIAL else [],
+        lambda: _host_verb_places(trigger, ctx),
+        lambda: _prep_places(trigger.head, LOCATIVE, ctx) if trigger.dep_ == "nsubj" and (not any(
+            c.dep_ == "dobj" for c in trigger.head.children) or in_class(trigger.head, "event_predicates")) else [],
+        lambda: _struck_places(trigger, ctx),
+        lambda: _prep_places(trigger.head, LOCATIVE, ctx) if trigger.dep_ == "dobj" and (in_class(
+            trigger.head, "light_verb") or in_class(trigger.head, "event_predicates")) else [],
         lambda: [trigger.head] if trigger.dep_ == "relcl" and any(
             c.lower_ == "where" for c in trigger.children) and place_items(trigger.head, ctx, loose=True) else [],
         lambda: _purpose_places(trigger, ctx),
@@ -204,17 +236,88 @@ def locations(probe: Probe, capture: bool, ctx: Context) -> list[PlaceItem]:
     for candidate in candidates:
         found = candidate()
         if found:
-            return [(t, place_span(t, ctx)) for t in found]
+            return [(t, _item_span(t, trigger, ctx)) for t in found]
     return []
 
 
-def _experiencer_place(trigger: Token, ctx: Context) -> list[Token]:
-    """"The city has witnessed attacks", "Aleppo saw heavy fighting": the place that underwent the event."""
+def _item_span(token: Token, trigger: Token, ctx: Context) -> tuple[int, int]:
+    """A place named in the trigger's sentence as written; one reached through an anaphor in an earlier
+    sentence as the report first names it."""
+    sentence = ctx.sentence(trigger)
+    if not sentence.start <= token.i < sentence.end:
+        return canonical_span(token, ctx) or place_span(token, ctx)
+    return place_span(token, ctx)
+
+
+def predicate_after(trigger: Token) -> Token | None:
+    """The finite verb right after a noun trigger, its predicate even where the parser attached the noun
+    elsewhere ("In Nyala, the capital of X, an air strike hit ...")."""
+    doc = trigger.doc
+    if trigger.pos_ != "NOUN" or trigger.i + 1 >= len(doc):
+        return None
+    verb = doc[trigger.i + 1]
+    return verb if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") else None
+
+
+_EFFECT_VERBS = {"hit", "strike", "destroy", "damage", "flatten", "level", "kill", "wound", "injure", "target"}
+
+
+def _struck_places(trigger: Token, ctx: Context) -> list[Token]:
+    """"Shelling hit the city's main market", "an air strike hit an area near X": the place of what was hit,
+    else of the clause."""
+    verb = trigger.head if trigger.dep_ == "nsubj" else predicate_after(trigger)
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _EFFECT_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    return _owner_place(obj, ctx) or _prep_places(obj, LOCATIVE, ctx) or _prep_places(verb, LOCATIVE, ctx)
+
+
+def _theme_places(probe: Probe, ctx: Context) -> list[Token]:
+    theme = probe.theme
+    if probe.plover not in _MATERIAL or theme is None or theme.i == probe.trigger.i:
+        return []
+    if is_place_name(theme, ctx) or in_class(theme, "place") and not in_class(theme, "generic_place") and not in_class(
+            theme, "facility") or (
+            theme.lower_ in ("it", "them") and probe.plover in ("AID", "ASSAULT")):
+        return [t for t in place_items(theme, ctx, loose=True) if is_place_name(t, ctx, loose=True) or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)]  # not "the main roads"
+    return []
+
+
+def _host_verb_places(trigger: Token, ctx: Context) -> list[Token]:
+    """A verb coordinated without its own subject ("targeted depots in the city and had not struck homes"), or a
+    participle clause ("went from house to house in X, killing 40"), takes the place of its host clause."""
     head = trigger.head
-    if trigger.dep_ != "dobj" or head.lemma_.lower() not in ("witness", "see", "experience", "suffer", "endure"):
+    if trigger.pos_ != "VERB" or head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return []
+    if not (trigger.dep_ == "conj" or trigger.dep_ == "advcl" and trigger.tag_ == "VBG"):
+        return []
+    found = _prep_places(head, LOCATIVE, ctx)
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if found or obj is None:
+        return found
+    return _prep_places(obj, LOCATIVE, ctx) or ([obj] if is_place_name(obj, ctx) else [])
+
+
+def _experiencer_place(trigger: Token, ctx: Context) -> list[Token]:
+    """"The city has witnessed attacks", "Aleppo saw heavy fighting", "X faces the prospect of an advance":
+    the place that underwent (or faces) the event."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and in_class(head.head, "prospect"):
+        trigger, head = head.head, head.head.head
+    if trigger.dep_ != "dobj" or not in_class(head, "experiencer_verbs"):
         return []
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return place_items(subject, ctx) if subject is not None else []
+
+
+def _site(token: Token) -> bool:
+    """A facility or a civilian site whose owner names the place ("the city's main livestock market")."""
+    return in_class(token, "facility") or (in_class(token, "civilian") or in_class(token, "property")) and not (
+        in_class(token, "place"))
 
 
 def _owner_place(facility: Token, ctx: Context) -> list[Token]:
@@ -269,6 +372,13 @@ def _ancestor_places(trigger: Token, ctx: Context) -> list[Token]:
 
 
 _NOT_LOCATIVE = {"between", "with", "against", "by", "including", "alongside", "to", "from", "for"}
+
+
+def _of_a_role(token: Token) -> bool:
+    """"the governor of West Darfur", "the people of X": a place that qualifies a person, not where it happens."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and not (
+        in_class(head.head, "place") or in_class(head.head, "partitive") or head.head.pos_ == "PROPN")
 _MATERIAL = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID", "PROTEST"}
 
 
@@ -295,6 +405,12 @@ def sentence_place(trigger: Token, probe: Probe, ctx: Context) -> list[Token]:
     modifiers ("US troops", "Germany's minister"), as actors or parties ("London would send", "talks with X"),
     or that belong to another event's clause ("fighters killed a manager in Kabul") do not count.
     """
+    found = sentence_places(trigger, probe, ctx)
+    return found if len(found) == 1 else []
+
+
+def sentence_places(trigger: Token, probe: Probe, ctx: Context) -> list[Token]:
+    """The named places of the trigger's sentence that could be its location (see :func:`sentence_place`)."""
     if probe.plover not in _MATERIAL:
         return []
     excluded = {t.i for t in (probe.actor, probe.target) if t is not None}
@@ -309,84 +425,12 @@ def sentence_place(trigger: Token, probe: Probe, ctx: Context) -> list[Token]:
             head = head.head
         acting = head.dep_ == "nsubj" and head.head.pos_ == "VERB"
         if head.i in excluded or acting or head.dep_ in ("compound", "poss", "amod", "nmod") or (
-                head.dep_ == "pobj" and head.head.lower_ in _NOT_LOCATIVE):
+                head.dep_ == "pobj" and head.head.lower_ in _NOT_LOCATIVE) or _of_a_role(head) or (
+                head.dep_ == "dobj" and head.head.i not in ctx.triggers):
             continue
         owner = _nearest_trigger(token, ctx)
         if owner is not None and owner.i != trigger.i and not _dominates(trigger, owner):
             continue
         for place in place_items(token, ctx):
             found.setdefault(place.text.lower(), place)
-    return list(found.values()) if len(found) == 1 else []
-
-
-# --- time ---------------------------------------------------------------------------------------------------
-
-def timex_anchors(timexes: tuple[Timex, ...], ctx: Context) -> dict[int, list[Timex]]:
-    """Map the token each time expression attaches to ("took ... on Monday" -> took) to the expressions."""
-    anchors: dict[int, list[Timex]] = {}
-    for timex in timexes:
-        span = ctx.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        head = root.head
-        if root.dep_ == "pobj" and head.dep_ == "prep":
-            head = head.head
-        if head.i == root.i:
-            continue
-        anchors.setdefault(head.i, []).append(timex)
-    return anchors
-
-
-def time_of(trigger: Token, anchors: dict[int, list[Timex]], depth: int = 0) -> Timex | None:
-    """The time expression of an event: attached to its trigger or the verb that carries a noun trigger;
-    else that of the clause it is coordinated with or subordinated to by "as"/"while"/"when"."""
-    if depth > 4:
-        return None
-    hosts = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
-        hosts.append(trigger.head)
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and any(
-            t.type.value in ("DATE", "TIME") for t in anchors.get(trigger.head.i, ())):
-        hosts.append(trigger.head)  # "fighting raged on Monday"; not a duration of the verb's own act
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
-        hosts.append(trigger.head.head)
-    hosts.extend(twins(trigger))
-    for host in hosts:
-        if host.i in anchors:
-            return min(anchors[host.i], key=lambda t: abs(t.span.start - trigger.idx))
-    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
-    if trigger.dep_ == "conj" and not own_subject or trigger.dep_ == "advcl" and marks & {"as", "while", "when"}:
-        return time_of(trigger.head, anchors, depth + 1)
-    return None
-
-
-# --- counts -------------------------------------------------------------------------------------------------
-
-def casualty_clauses(trigger: Token) -> list[Token]:
-    """"..., killing 15 civilians" hanging on a violent trigger: its casualties, not a second event."""
-    return [c for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in (
-        "kill", "wound", "injure")]
-
-
-def counts(trigger: Token, quantities: tuple[Quantity, ...], ctx: Context) -> list[Quantity]:
-    """Quantities that count this event's casualties: attached to the trigger, its "wounded" twin, or a
-    "killing N" clause hanging on it."""
-    extra = casualty_clauses(trigger)
-    hosts = {trigger.i} | {c.i for c in extra} | {t.i for c in extra for t in [*twins(c), *(
-        g.head for g in twins(c))]} | {c.i for c in twins(trigger)} | {c.head.i for c in twins(trigger)}
-    found = []
-    for quantity in quantities:
-        span = ctx.doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        path = [root.head, root.head.head]
-        if any(t.i in hosts for t in path) and quantity.kind in ("killed", "injured", None):
-            found.append(quantity)
-    return found
-
-
-def is_pronoun(token: Token | None) -> bool:
-    return token is not None and token.lower_ in PRONOUNS
+    return list(found.values())

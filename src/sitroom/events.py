@@ -33,7 +33,9 @@ from typing import TYPE_CHECKING
 
 from sitroom.event_args import Context, build_context, in_class, phrase
 from sitroom.event_conditions import Probe, holds
-from sitroom.event_links import PlaceItem, counts, locations, time_of, timex_anchors
+from sitroom.event_context import fill_places
+from sitroom.event_links import PlaceItem, locations
+from sitroom.event_time import counts, time_of, timex_anchors
 from sitroom.ids import fact_id
 from sitroom.modality import attribution, cues, is_claim, modality_of
 from sitroom.model import Entity, EntityType, Event, Modality, Quantity, Quote, Span, Timex
@@ -62,11 +64,13 @@ def stage(given: StageInput) -> dict[str, tuple[Event, ...]]:
     ctx = dataclasses.replace(ctx, triggers=frozenset(triggers))
     matched = [(token, rule, dataclasses.replace(probe, ctx=ctx)) for token, rule, probe in matched]
     anchors = timex_anchors(found.get("timexes", ()), ctx)
+    built = [(token, probe, build_events(token, rule, probe, ctx, document_id=document.id, text=document.text,
+                                         published=document.published, anchors=anchors, triggers=triggers,
+                                         quotes=found.get("quotes", ()), quantities=found.get("quantities", ())))
+             for token, rule, probe in matched]
     events: dict[str, Event] = {}
-    for token, rule, probe in matched:
-        for event in build_events(token, rule, probe, ctx, document_id=document.id, text=document.text,
-                                  published=document.published, anchors=anchors, triggers=triggers,
-                                  quotes=found.get("quotes", ()), quantities=found.get("quantities", ())):
+    for group in fill_places(built, ctx, document.text):
+        for event in group:
             events.setdefault(event.id, event)
     return {"events": tuple(sorted(events.values(), key=lambda e: (e.trigger.start, e.location_span.start
                                                                    if e.location_span else -1)))}
@@ -75,6 +79,8 @@ def stage(given: StageInput) -> dict[str, tuple[Event, ...]]:
 # --- triggers -----------------------------------------------------------------------------------------------
 
 def _pos(token: Token) -> str | None:
+    if token.tag_ == "VBG" and token.dep_ == "aux":
+        return "NOUN"  # a sentence-initial gerund the parser took for an auxiliary: "Shelling hit a market"
     if token.pos_ in ("VERB", "AUX"):
         return "VERB"
     if token.pos_ in ("NOUN", "PROPN"):
@@ -91,7 +97,9 @@ def _rules(token: Token) -> tuple[TriggerRule, ...]:
 
 
 def _with_token(token: Token, rule: TriggerRule) -> Token | None:
-    return next((c for c in token.children if c.dep_ in _WITH_DEPS and (
+    """The particle or modifier a row asks for; a word right after the verb counts whatever its label
+    ("pulled out of", which the parser reads as a preposition)."""
+    return next((c for c in token.children if (c.dep_ in _WITH_DEPS or c.i == token.i + 1) and (
         c.lower_ in rule.with_words or c.lemma_.lower() in rule.with_words)), None)
 
 
@@ -103,18 +111,59 @@ def _request_lemmas() -> frozenset[str]:
 def _blocked(token: Token) -> bool:
     """Inside the terms of a deal or a description: "an end to fighting", "the sound of explosions"."""
     blocking = cues()["blocking_heads"]
-    if token.dep_ in ("xcomp", "dobj") and token.head.lemma_.lower() in blocking:
-        return True  # "urged all sides to stop fighting"
+    if token.dep_ in ("xcomp", "dobj") and token.head.lemma_.lower() in blocking and not _negated(token.head):
+        return True  # "urged all sides to stop fighting"; not "has not stopped attacks"
     current = token
     for _ in range(4):
         if current.dep_ not in _CLIMB or current.head.i == current.i:
             return False
         current = current.head
-        if current.lemma_.lower() in blocking or current.lower_ in blocking:
+        if (current.lemma_.lower() in blocking or current.lower_ in blocking) and not _negated(current):
             return True
         if current.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _material(token: Token, ctx: Context) -> bool:
+    rule = match(token, ctx)[0] if _rules(token) else None
+    return rule is not None and rule.plover in ("ASSAULT", "COERCE", "RETREAT", "MOBILIZE")
+
+
+def _assault_word(token: Token) -> bool:
+    return any(rule.plover == "ASSAULT" for rule in _rules(token))
+
+
+def _effect_of_attack(token: Token) -> bool:
+    """"Shelling hit the market, killing 12", "shelling ... killed 30 people": the result of the attack named
+    as subject (one event, anchored on the attack word), not a second event."""
+    if _pos(token) != "VERB":
+        return False
+    if _attack_subject(token):
+        return token.lemma_.lower() in ("hit", "kill", "wound", "injure", "strike", "damage", "destroy")
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in ("kill", "wound", "injure") and (
+        _attack_subject(token.head))
+
+
+def _attack_subject(verb: Token) -> bool:
+    """The verb's subject is an attack word; the noun right before it counts when the parser lost the link."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return any(c.dep_ == "nsubj" and _assault_word(c) for c in verb.children) or (
+        before is not None and _pos(before) == "NOUN" and before.dep_ != "nsubj" and _assault_word(before))
+
+
+def _described(token: Token) -> bool:
+    """A word that describes another event rather than adding one: "talks ..., mediated by X" (a participle on a
+    trigger noun), "offered to meet for direct talks" (the purpose of a trigger)."""
+    head = token.head
+    if _pos(token) == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and _pos(head) == "NOUN" and _rules(head):
+        return True
+    return _pos(token) == "NOUN" and token.dep_ == "pobj" and head.lower_ == "for" and bool(_rules(head.head)) and (
+        head.head.i != token.i)
 
 
 def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
@@ -122,6 +171,8 @@ def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
     from sitroom.event_args import has_to
 
     if token.dep_ == "amod" or token.dep_ == "compound" and _pos(token) == "NOUN":
+        return True
+    if _effect_of_attack(token) or _described(token):
         return True
     if _pos(token) == "VERB" and token.dep_ in ("pobj", "nsubj", "dobj") and any(
             c.dep_ == "det" for c in token.children):
@@ -145,7 +196,8 @@ def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
     for _ in range(6):
         if ancestor.head.i == ancestor.i:
             break
-        if ancestor is not token and ancestor.dep_ == "advcl" and ancestor.tag_ == "VBG" and _rules(ancestor.head):
+        if ancestor is not token and ancestor.dep_ == "advcl" and ancestor.tag_ == "VBG" and _material(
+                ancestor.head, ctx):
             return True  # an elaboration of another event: "overran the jail, saying prisoners were released"
         ancestor = ancestor.head
     tail = token.doc[token.i:token.i + 8].text.lower()
@@ -172,7 +224,7 @@ def trigger_span(token: Token, rule: TriggerRule, text: str) -> Span:
     extra = _with_token(token, rule) if rule.with_words else None
     if extra is None and token.pos_ == "VERB":
         extra = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
-    if extra is not None and abs(extra.i - token.i) == 1 and extra.dep_ in ("prt", "compound"):
+    if extra is not None and abs(extra.i - token.i) == 1 and (extra.dep_ in ("prt", "compound") or rule.with_words):
         start, end = min(start, extra.idx), max(end, extra.idx + len(extra))
     return Span(start, end, text[start:end])
 

@@ -27,7 +27,7 @@ from sitroom.model import EntityType, Modality, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_CLAIMABLE = {"ASSAULT", "RETREAT", "COERCE"}
+_CLAIMABLE = {"ASSAULT", "RETREAT", "COERCE", "MOBILIZE"}
 
 
 @functools.cache
@@ -64,6 +64,12 @@ def forms(token: Token) -> set[str]:
     return found
 
 
+def _modal(head: Token) -> bool:
+    c = cues()
+    return any(a.dep_ == "aux" and a.lower_ in c["conditional_aux"] | c["hypothetical_aux"] | c["future_aux"]
+               for a in head.children)
+
+
 def _clause_cues(head: Token, reading: _Reading, *, own: bool) -> None:
     """Negation, auxiliaries and conditional markers attached to one clause head."""
     c = cues()
@@ -80,6 +86,12 @@ def _clause_cues(head: Token, reading: _Reading, *, own: bool) -> None:
                 reading.hypothetical = True
         elif child.dep_ == "mark" and word in c["hypothetical_marks"]:
             reading.hypothetical = True
+        elif own and child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c["hypothetical_marks"]
+                                                   for m in child.children) and _modal(head):
+            reading.hypothetical = True  # "trucks would reach X if the border post opens"
+        elif own and child.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                                  for d in child.children):
+            reading.negated = True  # "no aid convoy has reached it"
     if own and head.tag_ == "VBG" and head.lemma_.lower() in c["progressive_planned"] and any(
             ch.dep_ == "aux" and ch.lemma_ == "be" for ch in head.children):
         reading.planned = True  # "it was sending 3,000 troops": an announced deployment
@@ -98,6 +110,10 @@ def modality_of(trigger: Token, triggers: set[int]) -> Modality:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" and any(
             m.dep_ == "mark" and m.lower_ in c["hypothetical_marks"] for m in trigger.head.children):
         return Modality.HYPOTHETICAL  # "if talks fail"
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        nominal = _nominal_reading(trigger)
+        if nominal is not None:
+            return nominal
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB":
         cur = trigger.head  # a light verb's negation and tense are the event's: "did not launch an attack"
         _clause_cues(cur, reading, own=True)
@@ -112,12 +128,20 @@ def modality_of(trigger: Token, triggers: set[int]) -> Modality:
             _clause_cues(head, reading, own=False)
             cur = head
             continue
+        if words & c["denial_heads"] and dep in ("xcomp", "ccomp", "dobj"):
+            reading.negated = True  # "the RSF denied killing him"
+            break
         if dep == "xcomp" or dep in ("advcl", "acl", "ccomp") and has_to(cur):
             if words & c["hypothetical_heads"]:
                 reading.hypothetical = True
                 break
             if words & c["planned_heads"] or words & c["request_heads"] or head.i in triggers:
                 reading.planned = True  # a plan, a request's content, or the purpose of another event
+                _clause_cues(head, reading, own=False)
+                if any(a.dep_ == "advcl" and a.i < head.i and any(
+                        m.dep_ == "mark" and m.lower_ in c["hypothetical_marks"] for m in a.children)
+                       for a in head.children):
+                    reading.hypothetical = True  # "If the truce holds, WFP plans to resume distributions"
                 if head.pos_ == "NOUN" and _child(head, "det") is not None and _child(head, "det").lower_ == "no":
                     reading.negated = True
                 break
@@ -135,12 +159,19 @@ def modality_of(trigger: Token, triggers: set[int]) -> Modality:
             if marks & c["hypothetical_marks"]:
                 reading.hypothetical = True
                 break
+            if marks & {"until", "unless"} and (any(n.dep_ == "neg" for n in head.children) or any(
+                    a.dep_ == "aux" and a.lower_ in c["conditional_aux"] | c["future_aux"] for a in head.children)):
+                reading.hypothetical = True  # "would not negotiate until they laid down their arms"
+                break
             if marks & c["planned_marks"]:
                 cur = head
                 continue
             break
         if dep in ("dobj", "nsubjpass") and words & c["hypothetical_heads"]:
             reading.hypothetical = True  # "stave off an evacuation", "nearing a takeover"
+            break
+        if dep in ("pobj", "pcomp") and head.dep_ == "prep" and forms(head.head) & c["hypothetical_heads"]:
+            reading.hypothetical = True  # "the prospect of an RSF advance"
             break
         if dep in ("pobj", "pcomp") and head.dep_ == "prep":
             verb = head.head
@@ -151,6 +182,21 @@ def modality_of(trigger: Token, triggers: set[int]) -> Modality:
             reading.hypothetical = True  # "calls for its soldiers to return"
         break
     return reading.result()
+
+
+def _nominal_reading(trigger: Token) -> Modality | None:
+    """A noun event whose own clause is modal: "an assault ... would push", "talks could resume within weeks"
+    (hypothetical), "a ceasefire that will take effect" (planned)."""
+    c = cues()
+    head = trigger.head
+    if trigger.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        words = {a.lower_ for a in head.children if a.dep_ == "aux"}
+        if words & (c["conditional_aux"] | c["hypothetical_aux"]):
+            return Modality.HYPOTHETICAL
+    for clause in trigger.children:
+        if clause.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in c["future_aux"] for a in clause.children):
+            return Modality.PLANNED
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,4 +263,14 @@ def is_claim(attributed: Attribution, plover: str, ctx: Context) -> bool:
         return False
     if attributed.entity_type is EntityType.GROUP or ctx.is_type(attributed.speaker, EntityType.GROUP):
         return True
-    return in_class(attributed.speaker, "armed")
+    return _party(attributed.speaker, ctx, 0)
+
+
+def _party(token: Token, ctx: Context, depth: int) -> bool:
+    """An armed party or its voice: "the army", "Hemedti, the RSF commander", "Army spokesman X"."""
+    if in_class(token, "armed") or ctx.is_type(token, EntityType.GROUP):
+        return True
+    if depth > 2:
+        return False
+    return any(_party(c, ctx, depth + 1) for c in token.children if c.dep_ in ("appos", "compound") and (
+        c.dep_ == "appos" or in_class(c, "actor_noun") or in_class(c, "armed") or ctx.is_type(c, EntityType.GROUP)))
