@@ -261,3 +261,10 @@ def test_seed_report_spans_slice_the_text(seed_outputs: dict, name: str) -> None
     text, output = seed_outputs[name]
     assert output["entities"] and output["timexes"] and output["quantities"], "a layer came back empty"
     assert check_spans(text, output) > 0
+
+
+def test_the_example_in_the_format_doc_is_current_and_valid(validator: Draft202012Validator) -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "extract-format.md").read_text(encoding="utf-8")
+    example = json.loads(doc.split("## Example", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+    assert example["version"] == FORMAT_VERSION
+    assert _errors(validator, example) == []

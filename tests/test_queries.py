@@ -176,3 +176,17 @@ def test_a_version_1_store_is_migrated_keeping_its_rows(tmp_path: Path) -> None:
         assert store.query("SELECT max(version) FROM schema_version")[0][0] == SCHEMA_VERSION
         assert store.query("SELECT name, canonical_id FROM entities") == [("Kabul", None)]
         assert [r.name for r in queries.entities(store)] == ["Kabul"]
+
+
+def test_a_lone_surname_in_one_report_joins_the_one_full_name_of_another(tmp_path: Path) -> None:
+    first, second = "Pentagon spokesman John Kirby spoke.", "Kirby said little. Price said more."
+    one, two = document_id(first), document_id(second)
+    john = _entity(one, first, "John Kirby", EntityType.PERSON, "person:john kirby", "John Kirby")
+    kirby = _entity(two, second, "Kirby", EntityType.PERSON, "person:kirby", "Kirby")
+    price = _entity(two, second, "Price", EntityType.PERSON, "person:price", "Price")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch((Extraction(Document(id=d, text=t), mentions=_mentions(*es), entities=es),
+                           signature(shingles(t))) for d, t, es in ((one, first, (john,)), (two, second, (kirby, price))))
+        rows = {row.name: row for row in queries.entities(store, type="PERSON")}
+    assert set(rows) == {"John Kirby", "Price"}
+    assert rows["John Kirby"].documents == 2 and set(rows["John Kirby"].aliases) == {"John Kirby", "Kirby"}

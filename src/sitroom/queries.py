@@ -126,7 +126,7 @@ SELECT v.id, coalesce(v.date_begin, d.published), coalesce(v.date_end, v.date_be
        substr(d.text, v.evidence_start + 1, v.evidence_end - v.evidence_start), v.evidence_start, v.evidence_end
 FROM events v JOIN documents d ON d.id = v.doc_id
 LEFT JOIN entities a ON a.id = v.actor LEFT JOIN entities t ON t.id = v.target LEFT JOIN entities l ON l.id = v.location
-LEFT JOIN canonical_entities ca ON ca.canonical_id = coalesce(a.canonical_id, a.id)
+LEFT JOIN entity_identity ai ON ai.entity_id = a.id LEFT JOIN canonical_entities ca ON ca.canonical_id = ai.canonical_id
 WHERE (?::VARCHAR IS NULL OR lower(v.event_type) LIKE ? OR lower(v.sub_event_type) LIKE ? OR lower(v.plover) LIKE ?)
   AND (?::VARCHAR IS NULL OR lower(coalesce(a.name, '')) LIKE ? OR lower(coalesce(v.actor_text, '')) LIKE ?
        OR lower(array_to_string(coalesce(ca.aliases, []), '|')) LIKE ?)

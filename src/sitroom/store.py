@@ -80,13 +80,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             "location_text VARCHAR", "date_begin DATE", "date_end DATE", "time_precision INTEGER",
             "date_from_document BOOLEAN", "injured INTEGER", "quantity_ids VARCHAR[]", "source VARCHAR",
             "source_start INTEGER", "source_end INTEGER", "source_text VARCHAR")),
+        # Which real-world thing each per-document entity is: its canonical_id, except that a person named
+        # by a surname alone ("Biden") joins the one person of the store whose full name ends with it.
+        """CREATE VIEW entity_identity AS
+            WITH base AS (SELECT id, type, name, coalesce(canonical_id, id) AS key FROM entities),
+            surnames AS (
+                SELECT lower(name[length(name) - strpos(reverse(name), ' ') + 2:]) AS surname,
+                       min(key) AS key
+                FROM base WHERE type = 'PERSON' AND strpos(name, ' ') > 0
+                GROUP BY surname HAVING count(DISTINCT key) = 1)
+            SELECT b.id AS entity_id,
+                   CASE WHEN b.type = 'PERSON' AND strpos(b.name, ' ') = 0 THEN coalesce(s.key, b.key)
+                        ELSE b.key END AS canonical_id
+            FROM base b LEFT JOIN surnames s ON b.type = 'PERSON' AND s.surname = lower(b.name)""",
         # One row per real-world thing across documents: what `sitroom entities` lists.
         """CREATE VIEW canonical_entities AS
             WITH counted AS (
-                SELECT e.*, coalesce(e.canonical_id, e.id) AS key,
+                SELECT e.*, i.canonical_id AS key,
                        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count
-                FROM entities e)
-            SELECT key AS canonical_id, any_value(type) AS type, mode(name) AS name,
+                FROM entities e JOIN entity_identity i ON i.entity_id = e.id)
+            SELECT key AS canonical_id, any_value(type) AS type,
+                   arg_max(name, length(name) * 1000 + mention_count) AS name,
                    count(DISTINCT doc_id) AS documents, sum(mention_count)::BIGINT AS mentions,
                    list_sort(list_distinct(flatten(list(list_append(coalesce(aliases, []), name))))) AS aliases,
                    any_value(lat) AS lat, any_value(lon) AS lon, any_value(geonames_id) AS geonames_id,
