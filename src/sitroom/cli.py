@@ -326,7 +326,11 @@ def demo(
     _print_ingest(result)
     with Store(db, read_only=True) as store:
         _print_summary(summarize(store))
-    out.print(f"\nStore written to {db}; explore it with `sitroom summary --db {db}` or DuckDB.", markup=False)
+    out.print(f"\nStore written to {db}. Explore it:\n"
+              f"  sitroom timeline --since 2021-08-06 --until 2021-08-16 --db {db}\n"
+              f"  sitroom events --type battles --place Helmand --db {db}\n"
+              f"  sitroom entities --type PLACE --db {db}\n"
+              f"  sitroom quotes --speaker Taliban --db {db}", markup=False)
 
 
 @app.command(name="eval")
