@@ -236,3 +236,31 @@ def test_known_as_and_acronym_in_brackets_join_without_a_model() -> None:
     entities = group_mentions("d", typed, text=text)
     assert [(e.type, e.name, len(e.mentions)) for e in entities] == [
         (EntityType.PERSON, "Ali Karim", 2), (EntityType.ORG, "Popular Front", 2)]
+
+
+@pytest.mark.slow
+def test_a_time_word_is_no_part_of_a_name() -> None:
+    text = "Russian missiles hit the city of Zaporizhzhia overnight, damaging a hotel."
+    names = {(e.name, e.type) for e in extract(text, settings=load_settings(env={})).entities}
+    assert ("Zaporizhzhia", EntityType.PLACE) in names
+
+
+@pytest.mark.slow
+def test_a_name_the_ner_cut_short_is_widened() -> None:
+    text = ("KYIV (Wire) - The army's commander-in-chief said on Saturday that troops had withdrawn.\n\n"
+            "Oleksandr Syrskyi said that he had ordered the pullout, and UN Secretary-General Antonio Guterres "
+            "said talks were needed.\n\nDefence Minister Rustem Umerov said on Monday that troops had repelled "
+            "attacks near Krynky.")
+    extraction = extract(text, settings=load_settings(env={}))
+    people = {e.name for e in extraction.entities if e.type is EntityType.PERSON}
+    # the NER gives ORG "Oleksandr" and PERSON "Umerov"; the next and the previous name word join them
+    assert {"Oleksandr Syrskyi", "Rustem Umerov", "Antonio Guterres"} <= people
+    orgs = {m.text for e in extraction.entities if e.type is EntityType.ORG for m in e.mentions}
+    assert "UN" in orgs and "UN Secretary" not in orgs  # a title is no more of the name
+
+
+@pytest.mark.slow
+def test_an_acronym_before_a_title_is_an_organization() -> None:
+    text = "According to WHO spokeswoman Leila Mansour, the hospitals in the city had closed."
+    extraction = extract(text, settings=load_settings(env={}))
+    assert named(extraction, "WHO", EntityType.ORG)

@@ -51,9 +51,9 @@ def test_a_place_within_161_km_is_right_and_one_farther_is_wrong():
     near = _extraction(entities=(_place("Aybak", 36.26, 68.02), _place("Samangan", 34.5, 69.2)))  # Kabul: far
     layer = score([gold], [near]).layer("places").metrics()
     assert layer["geo_recall"] == 0.5 and layer["geo_accuracy"] == 0.5
-    unresolved = _extraction(entities=(_place("Aybak", None, None),))
+    unresolved = _extraction(entities=(_place("Aybak", None, None), _place("Samangan", 36.0, 67.8)))
     layer = score([gold], [unresolved]).layer("places").metrics()
-    assert layer["geo_recall"] == 0.0 and layer["geo_accuracy"] == 0.0
+    assert layer["geo_recall"] == 0.5 and layer["geo_accuracy"] == 1.0  # left unresolved: missed, not wrong
 
 
 def test_timex_value_f1_counts_only_right_values():

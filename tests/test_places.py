@@ -212,3 +212,52 @@ def test_make_stage_uses_the_given_gazetteer(nlp, tmp_path: Path) -> None:
                                                                     "site:af-camp-zeta-nine")
     assert [m.text for m in result["mentions"]] == ["Camp Zeta Nine", "Lashkar Gah"]
     assert places.stage(given)["entities"][0].name == "Lashkar Gah"  # the default gazetteer lacks the camp
+
+
+# Places the gazetteer does not know, recognized by their context (place_scan.place_cue), from other conflicts.
+SAHEL = ("BAMAKO, March 3 (Wire) - Gunmen killed 30 people in the village of Djiguibombo in central Mali on Sunday, "
+         "local officials said. Survivors fled Djiguibombo for Bandiagara.")
+MYANMAR = ("YANGON (Wire) - The army shelled Paletwa overnight, residents said, and resistance fighters "
+           "said they held Kyauktaw.")
+BURKINA = ("OUAGADOUGOU (Wire) - Jihadists attacked Djibo on Monday and seized Solle, a village 20 km north of the "
+           "town, the army said.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "name", "count"), [
+    (SAHEL, "Djiguibombo", 2),  # "the village of X", then every other mention of the name
+    (MYANMAR, "Paletwa", 1),  # a verb of control: "shelled X"
+    (BURKINA, "Solle", 1),  # "X, a village 20 km north of ..."
+])
+def test_a_place_the_gazetteer_lacks_is_still_a_place(nlp, text: str, name: str, count: int) -> None:
+    entity = place_named(extract(text), name)
+    assert len(entity.mentions) == count
+    assert (entity.lat, entity.lon, entity.geonames_id) == (None, None, None)  # never a guess
+    assert entity.unresolved_reason and entity.unresolved_reason.startswith("not in the gazetteer")
+
+
+@pytest.mark.slow
+def test_a_cue_makes_a_small_known_village_a_place(nlp) -> None:
+    given = stage_input(nlp, "KHARKIV (Wire) - Russia said its troops had captured Lukiantsi and that fighting went "
+                        "on around Lukiantsi, in the Kharkiv region of Ukraine.",
+                        [("Lukiantsi", "ORG", EntityType.ORG), ("Ukraine", "GPE", EntityType.PLACE)])
+    village = next(e for e in places.stage(given)["entities"] if e.name == "Lukiantsi")
+    assert (village.type, village.country, village.feature_level) == (EntityType.PLACE, "UA", FeatureLevel.CITY)
+    assert km(village.lat, village.lon, 50.2467, 36.5067) < 20
+
+
+@pytest.mark.slow
+def test_a_cue_never_borrows_a_namesake_abroad(nlp) -> None:
+    # Grindelwald is a Swiss village: a cue in an Afghan report must not borrow it
+    given = stage_input(nlp, "Taliban fighters captured Grindelwald, a village in Kandahar province, on Monday.",
+                        [("Grindelwald", "ORG", EntityType.ORG), ("Kandahar", "GPE", EntityType.PLACE)])
+    village = next(e for e in places.stage(given)["entities"] if e.name == "Grindelwald")
+    assert village.type is EntityType.PLACE and village.lat is None and village.country is None
+
+
+@pytest.mark.slow
+def test_no_cue_no_place(nlp) -> None:
+    text = ("The talks in the Kremlin ended. Police arrested Ahmed Hassan Ali near the border, and the Trump camp "
+            "said Reuters reported it. Defence Minister Rustem Umerov said so.")
+    extraction = extract(text)
+    assert {e.name for e in extraction.entities if e.type is EntityType.PLACE} == set()

@@ -3,17 +3,22 @@
 Requires the spaCy parse; assigns ``mentions`` and ``entities``. What it does
 to the NER's spans, in order:
 
-- trims leading determiners, trailing possessives and a ``pro-``/``anti-``
-  prefix ("the United States'" -> "United States", "pro-Taliban" ->
-  "Taliban"), and splits a span at an inner possessive ("Herat's Shindand Air
-  Base" -> "Herat", "Shindand Air Base");
+- widens a span the NER cut short over the next or previous name word
+  ("Oleksandr" + "Syrskyi", "Rustem" + "Umerov"; a title is no name word);
+- trims leading determiners, trailing possessives, time words the NER took in
+  ("Zaporizhzhia overnight") and a ``pro-``/``anti-`` prefix ("the United
+  States'" -> "United States", "pro-Taliban" -> "Taliban"), and splits a span
+  at an inner possessive ("Herat's Shindand Air Base" -> "Herat", "Shindand
+  Air Base");
 - types names from the actor table (``actors.csv``: "Taleban" is a GROUP
   whatever the NER says), dateline names as places, names ending in an
   organization noun (``org_heads.csv``: "US Embassy") as ORG, and a name
-  right after a title ("UN envoy Volker Perthes") as PERSON;
+  right after a title ("UN envoy Volker Perthes") or a widened name that
+  speaks ("Oleksandr Syrskyi said") as PERSON;
 - drops spans that are only nationality words ("Pashtun") or a piece of a
   title ("British Defence" in "British Defence Secretary");
-- adds actor names and surnames the NER missed ("Price said");
+- adds actor names, surnames ("Price said") and acronyms before a title
+  ("WHO spokeswoman") that the NER missed;
 - groups mentions into entities: same name (the majority type wins when the
   NER labels one name differently), actor-table aliases, "X, known as Y",
   "Name (ACRONYM)", and a short form ("Kirby", "Burhan", "bin Laden") joins
@@ -55,6 +60,7 @@ _NOT_A_NAME = {"demonym", "ethnic", "religious", "political"}  # nationalities.c
 _TYPE_ORDER = (EntityType.PLACE, EntityType.PERSON, EntityType.GROUP, EntityType.ORG)
 SURNAME_LABEL = "SURNAME"  # a surname the NER missed, found because the full name is in the document
 LEXICON_LABEL = "LEXICON"  # an actor-table name the NER missed
+ACRONYM_LABEL = "ACRONYM"  # an organization's acronym before a title ("WHO spokeswoman") that the NER missed
 
 
 def name_key(name: str) -> str:
@@ -179,8 +185,11 @@ def _pieces(span: SpacySpan) -> list[tuple[int, int]]:
     start, end = span.start, span.end
     while start < end and doc[start].lower_ in _DETERMINERS:
         start += 1
-    while start < end and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while start < end and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or (
+            end - start > 1 and doc[end - 1].lower_ in _time_words())):  # "Zaporizhzhia overnight"
         end -= 1
+    while end - start > 1 and doc[start].lower_ in _time_words():  # "Monday Kabul"
+        start += 1
     if start >= end:
         return []
     begin, stop = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -195,6 +204,50 @@ def _pieces(span: SpacySpan) -> list[tuple[int, int]]:
         at = begin + match.end()
     pieces.append((at, stop))
     return [(s, e) for s, e in pieces if e > s]
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    return frozenset(load_json("place_words.json")["time_words"])
+
+
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load_json("quote_cues.json")["verbs"])
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """Single words of titles ("Secretary", "Minister"), from the title table and the quote stage's cue list."""
+    words = {row["title"].casefold() for row in load_csv("titles.csv") if " " not in row["title"]}
+    return frozenset(words | {word.casefold() for word in load_json("quote_cues.json")["titles"]})
+
+
+def _more_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` may be another word of a name next to an NER span: a capitalized proper noun outside
+    every NER span, not a title, role, time or nationality word ("UN Secretary-General", "Kabul Army")."""
+    token = doc[i]
+    return token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.is_alpha and token.text[0].isupper() \
+        and not token.text.isupper() and token.lower_ not in _time_words() and token.text not in nationalities() \
+        and token.lower_ not in _role_nouns() and token.lower_ not in _title_words() \
+        and not _starts_title().match(doc[i:i + 4].text) and not _after_title().search(doc[max(0, i - 3):i + 1].text + " ")
+
+
+def _with_name_tail(ent: SpacySpan) -> tuple[SpacySpan, bool]:
+    """The NER span widened over the rest of a name it cut short, and whether it was.
+
+    Up to two name words (:func:`_more_name`) written next to the span on the same line join it: after an
+    ORG or PERSON span ("Oleksandr" + "Syrskyi"), before a PERSON span ("Rustem" + "Umerov").
+    """
+    doc, start, end = ent.doc, ent.start, ent.end
+    if ent.label_ not in ("ORG", "PERSON"):
+        return ent, False
+    while end < len(doc) and end - ent.end < 2 and doc[end - 1].whitespace_ == " " and _more_name(doc, end):
+        end += 1
+    while ent.label_ == "PERSON" and start > 0 and ent.start - start < 2 and doc[start - 1].whitespace_ == " " \
+            and _more_name(doc, start - 1):
+        start -= 1
+    return (doc[start:end], True) if (start, end) != (ent.start, ent.end) else (ent, False)
 
 
 def _not_a_name(text: str, following: str, label: str) -> bool:
@@ -242,8 +295,12 @@ def stage(given: StageInput) -> dict[str, tuple]:
     text = document.text
     dateline = document.dateline
     typed: list[tuple[Mention, EntityType]] = []
-    for ent in given.parsed.ents:
-        for start, end in _pieces(ent):
+    doc = given.parsed
+    for ent in doc.ents:
+        span, widened = _with_name_tail(ent)
+        # a name the NER cut short and that then "said" something is a person ("Oleksandr Syrskyi said")
+        speaker = widened and span.end < len(doc) and doc[span.end].lemma_ in _speech_verbs()
+        for start, end in _pieces(span):
             surface = text[start:end]
             if not any(ch.isupper() for ch in surface):  # names are capitalized; "n't" is not
                 continue
@@ -253,9 +310,12 @@ def stage(given: StageInput) -> dict[str, tuple]:
                 continue
             else:
                 kind = _type(ent.label_, surface, text[max(0, start - 80):start])
+                if speaker and kind is EntityType.ORG and actor_row(surface) is None and org_head(surface) is None:
+                    kind = EntityType.PERSON
             if kind is not None:
                 typed.append((Mention(document.id, start, end, surface, ent.label_), kind))
     typed.extend(_lexicon_mentions(document.id, text, [m for m, _ in typed]))
+    typed.extend(_acronym_mentions(document.id, doc, [m for m, _ in typed]))
     typed.extend(_surname_mentions(document.id, given.parsed, typed))
     typed.sort(key=lambda pair: pair[0].start)
     return {"mentions": tuple(m for m, _ in typed), "entities": group_mentions(document.id, typed, text=text)}
@@ -271,6 +331,18 @@ def _lexicon_mentions(doc_id: str, text: str, taken: list[Mention]) -> list[tupl
         row = actor_row(match.group())
         if row and match.group()[0].isupper() and not _overlaps(match.start(), match.end(), taken):
             found.append((Mention(doc_id, match.start(), match.end(), match.group(), LEXICON_LABEL), row.type))
+    return found
+
+
+def _acronym_mentions(doc_id: str, doc: Doc, taken: list[Mention]) -> list[tuple[Mention, EntityType]]:
+    """Acronyms the NER missed right before a title or role: "WHO spokeswoman", "UNHCR envoy" (an ORG)."""
+    found = []
+    for token in doc[:-1]:
+        text = token.text
+        if 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and token.ent_iob_ == "O" \
+                and text not in nationalities() and doc[token.i + 1].lower_ in _title_words() \
+                and not _overlaps(token.idx, token.idx + len(text), taken):
+            found.append((Mention(doc_id, token.idx, token.idx + len(text), text, ACRONYM_LABEL), EntityType.ORG))
     return found
 
 

@@ -41,10 +41,11 @@ def _f1(right: int, gold: int, predicted: int) -> tuple[float, float, float]:
 
 def geo(pairs: Pairs) -> list[tuple[str, float]]:
     """``geo_recall``: gold places with coordinates matched by a predicted place within the tolerance;
-    ``geo_accuracy``: the same over the gold places that were matched at all."""
+    ``geo_accuracy``: the same over the matched places the extraction gave coordinates (a place left
+    unresolved, as an unknown village should be, is a miss for recall but not a wrong answer)."""
     from sitroom.evaluate import GEO_TOLERANCE_KM, Item, match
 
-    close = matched = total = 0
+    close = resolved = total = 0
     for gold, extraction in pairs:
         coordinates = {(start, end): (lat, lon) for start, end, lat, lon in gold.geo}
         gold_items = [Item(start, end) for start, end in coordinates]
@@ -52,10 +53,11 @@ def geo(pairs: Pairs) -> list[tuple[str, float]]:
                      if e.type is EntityType.PLACE for m in e.mentions]
         total += len(gold_items)
         for g, p in match(gold_items, predicted, lenient=True):
-            matched += 1
             lat, lon = p.value
-            close += lat is not None and haversine_km(*coordinates[(g.start, g.end)], lat, lon) <= GEO_TOLERANCE_KM
-    return [("geo_recall", _ratio(close, total)), ("geo_accuracy", _ratio(close, matched))]
+            if lat is not None and lon is not None:
+                resolved += 1
+                close += haversine_km(*coordinates[(g.start, g.end)], lat, lon) <= GEO_TOLERANCE_KM
+    return [("geo_recall", _ratio(close, total)), ("geo_accuracy", _ratio(close, resolved))]
 
 
 def values(layer: str) -> Callable[[Pairs], list[tuple[str, float]]]:

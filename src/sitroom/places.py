@@ -10,7 +10,10 @@ from "Takhar province"). False hits are kept out by rules (words of ``place_word
 with a title or a longer form in the document, organization names) and by asking more of weaker evidence:
 a small town needs the document's country or a place preposition. A misspelling one edit away from a
 well-known place of the document's country is a place when its context says so ("in Kandahar and
-Lashkar Gar").
+Lashkar Gar"). A name the gazetteer does not carry (or carries only as a tiny namesake) is still a place
+when a cue says so (:func:`sitroom.place_scan.place_cue`: "the village of X", "captured X", "X, a village in
+..."), and so are the other mentions of that name; such a place is resolved only to a namesake in the
+document's countries, else left unresolved ("not in the gazetteer"), never guessed.
 
 Resolution scores every gazetteer feature of a name: a population prior (a city beats a province of the
 same name: news says "Kandahar" for the city), how the name matched, the document's countries (weighted
@@ -30,11 +33,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sitroom.entities import actor_row
+from sitroom.entities import actor_row, nationalities
 from sitroom.gazetteer import Feature, Gazetteer, Hit, norm_key, slug
 from sitroom.ids import fact_id
 from sitroom.lexicons import load_json
 from sitroom.model import Entity, EntityType, FeatureLevel, Mention
+from sitroom.place_scan import (
+    CONNECTORS,
+    covered_mask,
+    is_proper,
+    name_end,
+    name_runs,
+    place_cue,
+    scan_names,
+    sentence_starts,
+)
+from sitroom.place_scan import context as _context
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,8 +56,7 @@ if TYPE_CHECKING:
     from sitroom.pipeline import StageInput
 
 SCAN_LABEL = "GAZETTEER"  # label of place mentions that no NER span gave
-MAX_WORDS = 7  # longest name scanned, in tokens ("Sar - e - Pul" is five)
-_CONNECTORS = {"-", "e", "i", "al", "el", "ad", "ed", "ar", "as", "az", "es", "ez", "de", "du", "la", "le", "ye"}
+CUE_LABEL = "PLACE_CUE"  # label of place mentions found by their context alone ("the village of X")
 _MATCH_PENALTY = {"name": 0.0, "alias": -1.0, "variant": -2.0, "fuzzy": -3.0}
 _MATCH_CONFIDENCE = {"name": 0.95, "alias": 0.9, "variant": 0.75, "fuzzy": 0.6}
 _POSSESSIVE = re.compile(r"['’´]s\s+")
@@ -88,7 +101,7 @@ class _Candidate:
     start: int
     end: int
     text: str
-    source: str  # "place" (NER PLACE), "named" (NER of another type), "dateline", "scan"
+    source: str  # "place" (NER PLACE), "named" (NER of another type), "dateline", "scan", "cue"
     label: str
     original: Mention | None = None
     hits: tuple[Hit, ...] = ()
@@ -100,6 +113,7 @@ class _Candidate:
     within: _Candidate | None = None  # a larger place it lies in ("Zaranj in ... Nimroz")
     container: bool = False  # another place is said to lie in it ("Tarinkot in Uruzgan")
     designator: str | None = None  # "province" or "city"
+    cued: bool = False  # accepted for its context (place_scan.place_cue), not for its gazetteer readings
     scores: dict[int, float] = field(default_factory=dict)
 
 
@@ -169,61 +183,6 @@ def _blocked(candidate: _Candidate, entity: Entity | None, before: str, name_wor
     return False
 
 
-def _name_end(token) -> int | None:
-    """Where a capitalized word ends as a name (before a glued possessive, "Afghanistan´s"), else None."""
-    text = token.text
-    if not text[:1].isupper():
-        return None
-    if token.is_alpha:
-        return token.idx + len(text)
-    stem = _POSSESSIVE_END.sub("", text)
-    return token.idx + len(stem) if stem != text and stem.isalpha() else None
-
-
-_POSSESSIVE_END = re.compile(r"['’´]s$")
-
-
-def _covered(text: str, taken: list[tuple[int, int]]) -> bytearray:
-    """One byte per character of the text: 1 inside a taken span."""
-    covered = bytearray(len(text) + 1)
-    for a, b in taken:
-        covered[a:b] = b"\x01" * (b - a)
-    return covered
-
-
-def _sentence_starts(doc: Doc) -> frozenset[int]:
-    # Token.is_sent_start scans the whole Doc on every call in spaCy 3; read the boundaries once.
-    return frozenset(sentence.start for sentence in doc.sents)
-
-
-def _scan(doc: Doc, covered: bytearray, starts: frozenset[int]) -> list[tuple[int, int]]:
-    """Spans of capitalized words (with name connectors such as ``-e-``) outside every mention."""
-    spans = []
-    tokens = list(doc)
-    for i, token in enumerate(tokens):
-        if _name_end(token) is None or covered[token.idx]:
-            continue
-        for j in range(i, min(i + MAX_WORDS, len(tokens))):
-            last = tokens[j]
-            end = _name_end(last)
-            if j > i and (j in starts or covered[last.idx]):
-                break
-            if j > i and end is None and last.lower_ not in _CONNECTORS:
-                break
-            if end is not None:
-                spans.append((token.idx, end))
-                if end < last.idx + len(last.text):
-                    break  # a possessive ends the name
-    return spans
-
-
-def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    """Up to 60 characters before and after a span, not crossing a line break."""
-    before = text[max(0, start - 60):start].rsplit("\n", 1)[-1]
-    after = text[end:end + 60].split("\n", 1)[0]
-    return before, after
-
-
 def _focus(candidates: Sequence[_Candidate]) -> dict[str, float]:
     """Each country's share of the document's place evidence (dateline counts double, countries half)."""
     weights: Counter[str] = Counter()
@@ -255,8 +214,8 @@ def _accept(candidate: _Candidate, focus: dict[str, float], before: str) -> bool
     if candidate.source in ("place", "dateline"):
         return True
     key = norm_key(candidate.text)
-    if key in _words()["not_places"] or len(key) < 2:
-        return False
+    if key in _words()["not_places"] or key in _words()["titles"] or len(key) < 2:
+        return False  # "Minister" is also a hamlet in Ohio
     context = bool(_patterns()["preposition"].search(before))
     if not candidate.proper:  # "Herat" tagged NOUN at a sentence start: only well-known places of the document
         return any(h.match in ("name", "alias") and (
@@ -315,10 +274,13 @@ def _distance_km(a: Feature, b: Feature) -> float:
 
 def _resolve(candidate: _Candidate, focus: dict[str, float], provinces: set[str]) -> None:
     """Choose the best reading of a candidate and say how sure that is (sets chosen/confidence/reason)."""
-    if not candidate.hits:
-        candidate.chosen, candidate.confidence, candidate.reason = None, 0.0, "not in the gazetteer"
+    # a name taken for its context alone must not borrow a namesake from another country
+    hits = [h for h in candidate.hits if not candidate.cued or _in_focus(h.feature, focus)]
+    if not hits:
+        candidate.chosen, candidate.confidence = None, 0.0
+        candidate.reason = "not in the gazetteer" if not candidate.hits else "not in the gazetteer for this region"
         return
-    ranked = sorted(candidate.hits, key=lambda h: _score(candidate, h, focus, provinces), reverse=True)
+    ranked = sorted(hits, key=lambda h: _score(candidate, h, focus, provinces), reverse=True)
     best = ranked[0]
     top = _score(candidate, best, focus, provinces)
     rival = next((h for h in ranked[1:] if _distance_km(h.feature, best.feature) > RIVAL_KM), None)
@@ -401,8 +363,8 @@ def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
                 if not any(a < start + len(place) and start < b for a, b in taken):
                     candidates.append(_Candidate(start, start + len(place), place, "dateline", SCAN_LABEL))
                     taken.append((start, start + len(place)))
-    starts = _sentence_starts(given.parsed)
-    scanned = _scan(given.parsed, _covered(text, taken), starts)
+    starts = sentence_starts(given.parsed)
+    scanned = scan_names(given.parsed, covered_mask(text, taken), starts)
     scan_hits = gazetteer.lookup_many([text[a:b] for a, b in scanned])
     best_at: dict[int, tuple[int, tuple[Hit, ...]]] = {}
     for (start, end), hits in zip(scanned, scan_hits, strict=True):
@@ -417,7 +379,7 @@ def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
     pending = [c for c in candidates if c.source != "scan"]
     for candidate, hits in zip(pending, gazetteer.lookup_many([c.text for c in pending]), strict=True):
         candidate.hits = hits
-    _extend(pending, given.parsed, text, gazetteer, _covered(text, taken), starts)  # text: Doc.text is slow
+    _extend(pending, given.parsed, text, gazetteer, covered_mask(text, taken), starts)  # text: Doc.text is slow
     for candidate in pending:
         facility = None if candidate.hits else _patterns()["facility"].match(candidate.text)
         if facility:  # "Kunduz airport": a site at the place it is named after
@@ -434,12 +396,15 @@ def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
         if candidate.source == "named" and _blocked(candidate, entity, before, name_words):
             continue
         if candidate.source == "scan":
-            candidate.proper = _proper(given.parsed, candidate)
+            candidate.proper = is_proper(given.parsed, candidate.start, candidate.end)
         open_.append((candidate, before))
     focus = _focus([c for c, _ in open_ if c.source in ("place", "dateline") or any(_strong(h) for h in c.hits)])
     for candidate, before in open_:
         candidate.accepted = _accept(candidate, focus, before)
     _fuzzy([c for c, _ in open_], gazetteer, _focus([c for c in candidates if c.accepted]), text)
+    candidates.extend(_cued([c for c, _ in open_ if not c.accepted], given.parsed, text, gazetteer,
+                            covered_mask(text, taken + [(c.start, c.end) for c in candidates]), starts, name_words))
+    candidates.sort(key=lambda c: c.start)
     parts: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
     for candidate in candidates:
         if candidate.source == "named":
@@ -451,10 +416,43 @@ def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
     return candidates
 
 
-def _proper(doc: Doc, candidate: _Candidate) -> bool:
-    """Whether a scanned span is written as a name: last word tagged a proper noun, or all in capitals."""
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and (span[-1].pos_ == "PROPN" or candidate.text.isupper())
+def _eligible(text: str, before: str, name_words: frozenset[str]) -> bool:
+    """Whether a name may become a place for its context alone: no time, title, nationality or organization word."""
+    words = _words()
+    key = norm_key(text)
+    tokens = key.split()
+    if len(key) < 3 or key in words["not_places"] or (text.isupper() and len(key) <= 5) or any(
+            ch.isdigit() for ch in key) or actor_row(text) is not None:
+        return False
+    if any(t in words["time_words"] or t in words["org_heads"] or t in words["titles"] for t in tokens) or any(
+            w in nationalities() for w in text.split()):
+        return False
+    previous = before.split()[-1].lower() if before.split() else ""
+    return previous not in words["titles"] and not (len(tokens) == 1 and key in name_words)
+
+
+def _cued(rejected: list[_Candidate], doc: Doc, text: str, gazetteer: Gazetteer, covered: bytearray,
+          starts: frozenset[int], name_words: frozenset[str]) -> list[_Candidate]:
+    """Accept names that their context makes places ("the village of X", "captured X", "X, a town in ..."),
+    known to the gazetteer or not, then the other mentions of the same names; return the new candidates.
+
+    ``rejected``: candidates the gazetteer evidence did not carry; runs of proper nouns outside every
+    candidate are tried as well ("Robotyne", which neither the NER nor the gazetteer knows).
+    """
+    runs = [(a, b) for a, b in name_runs(doc, covered, starts)
+            if _eligible(text[a:b], _context(text, a, b)[0], name_words)]
+    new = [_Candidate(a, b, text[a:b], "cue", CUE_LABEL, hits=hits)
+           for (a, b), hits in zip(runs, gazetteer.lookup_many([text[a:b] for a, b in runs]), strict=True)]
+    pool = [c for c in rejected if _eligible(c.text, _context(text, c.start, c.end)[0], name_words)] + new
+    cued: set[str] = set()
+    for candidate in pool:
+        before, after = _context(text, candidate.start, candidate.end)
+        if place_cue(before, after, full_name=candidate.label == "PERSON" and " " in candidate.text.strip()):
+            cued.add(norm_key(candidate.text))
+    for candidate in pool:  # one cue is enough for every mention of the name ("from Robotyne", "of Robotyne")
+        if norm_key(candidate.text) in cued:
+            candidate.accepted = candidate.cued = True
+    return [c for c in new if c.accepted]
 
 
 def _site_at(place: Feature, name: str) -> Feature:
@@ -470,7 +468,7 @@ def _extend(candidates: Sequence[_Candidate], doc: Doc, text: str, gazetteer: Ga
     for candidate in candidates:
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
         if span is None or not any(0 <= i < len(doc) and not covered[doc[i].idx] and (
-                _name_end(doc[i]) is not None or doc[i].lower_ in _CONNECTORS) for i in (span.start - 1, span.end)):
+                name_end(doc[i]) is not None or doc[i].lower_ in CONNECTORS) for i in (span.start - 1, span.end)):
             continue
         for left in range(4):
             for right in range(4):
@@ -486,12 +484,12 @@ def _extend(candidates: Sequence[_Candidate], doc: Doc, text: str, gazetteer: Ga
 
 def _widens(doc: Doc, a: int, b: int, span, covered: bytearray, starts: frozenset[int]) -> bool:
     """Tokens ``a..b`` around ``span`` are name words or connectors, outside other mentions, in one sentence."""
-    if _name_end(doc[a]) is None or _name_end(doc[b - 1]) is None:
+    if name_end(doc[a]) is None or name_end(doc[b - 1]) is None:
         return False
     for token in (*doc[a:span.start], *doc[span.end:b]):
         if (token.i in starts and token.i > a) or covered[token.idx]:
             return False
-        if not (token.is_alpha and token.text[:1].isupper()) and token.lower_ not in _CONNECTORS:
+        if not (token.is_alpha and token.text[:1].isupper()) and token.lower_ not in CONNECTORS:
             return False
     return True
 
@@ -539,7 +537,7 @@ def run(given: StageInput, gazetteer: Gazetteer) -> dict[str, tuple]:
     candidates = recognize(given, gazetteer)
     accepted = [c for c in candidates if c.accepted]
     _link_context(candidates, text)
-    focus = _focus(accepted)
+    focus = _focus([c for c in accepted if not c.cued])
     provinces: set[str] = set()
     for candidate in sorted(accepted, key=lambda c: c.within is not None):  # outer places first
         _resolve(candidate, focus, provinces)
