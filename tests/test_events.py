@@ -368,3 +368,61 @@ def test_an_assault_that_would_happen_is_hypothetical():
 
 def test_accusations_are_not_events():
     assert not _events("The ministry blamed the militia and accused it of war crimes.")
+
+
+# --- generalization rules (third round: the Ukraine set; sentences written for other conflicts) ----------------
+
+def test_a_party_claims_its_own_acts_and_reports_its_own_withdrawal():
+    events = _events("The junta's defence ministry said its troops had captured Hpakant on Sunday. "
+                     "The army said its forces withdrew from Hpakant. "
+                     "The rebels said the enemy fled Kidal. "
+                     "The army said fighting was continuing around Kidal.")
+    assert _one(events, "captured")[0].modality is Modality.CLAIMED
+    assert _one(events, "withdrew")[0].modality is Modality.ASSERTED
+    assert _one(events, "fled")[0].modality is Modality.CLAIMED
+    assert _one(events, "fighting")[0].modality is Modality.ASSERTED
+
+
+def test_a_foreign_state_s_capture_is_coded_like_a_non_state_actor_s():
+    taken = _one(_events("Ethiopian troops seized the Somali town of Baidoa on Monday."), "seized")[0]
+    retaken = _one(_events("Somali troops recaptured the town of Baidoa on Monday."), "recaptured")[0]
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    assert retaken.sub_event_type == "Government regains territory"
+
+
+def test_evacuating_civilians_is_aid_and_evacuating_staff_a_withdrawal():
+    civilians = _one(_events("Volunteers evacuated 300 residents from Kherson on Friday."), "evacuated")[0]
+    staff = _one(_events("The embassy evacuated its staff from Kabul on Friday."), "evacuated")[0]
+    assert (civilians.plover, staff.plover) == ("AID", "SANCTION")
+
+
+def test_the_dateline_is_never_an_argument():
+    events = _events("KIDAL, Mali, May 3 (Wire) - Tuareg rebels took control of Anefis on Friday.")
+    taken = _one(events, "took control")[0]
+    assert _loc(taken) == "Anefis"
+    assert taken.actor_span is not None and "KIDAL" not in taken.actor_span.text
+
+
+def test_repelled_attacks_are_one_event_and_talk_topics_none():
+    events = _events("The army said it had repelled 12 attacks near Raqqa. Talks on a prisoner exchange were "
+                     "under way. Forty soldiers came home in a swap last week.")
+    assert "attacks" not in [e.trigger.text for e in events]
+    assert "exchange" not in [e.trigger.text for e in events]
+    swap = _one(events, "swap")[0]
+    assert (swap.plover, swap.sub_event_type) == ("RETREAT", "Agreement")
+
+
+def test_a_name_and_the_villages_listed_with_it_fan_out():
+    events = _one(_events("Government jets bombed Saraqib and three nearby villages on Monday."), "bombed")
+    assert {_loc(e) for e in events} == {"Saraqib", "three nearby villages"}
+
+
+def test_the_village_is_the_place_the_report_called_a_village():
+    events = _events("Troops entered the village of Kafr Nabl on Monday. Rebels shelled Idlib overnight. "
+                     "Residents said the army had withdrawn from the village.", published="2019-05-10")
+    assert _loc(_one(events, "withdrawn")[0]) == "Kafr Nabl"
+
+
+def test_a_guided_bomb_is_an_air_strike():
+    hit = _one(_events("A guided bomb hit a school in Aleppo on Sunday, killing four people."), "hit")[0]
+    assert hit.sub_event_type == "Air/drone strike"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,8 @@ class Context:
     reference_at: set[int] = field(default_factory=set)  # tokens of group-noun references resolved by actors
     triggers: frozenset[int] = frozenset()  # token indices of every matched trigger of the document
     sentence_starts: tuple[int, ...] = ()  # token index where each sentence starts, in order
+    home_country: str | None = None  # the country most of the report's named towns and regions are in
+    dateline_end: int = 0  # token index after the dateline ("KABUL -"), whose words are no event argument
 
     def sentence(self, token: Token) -> Span:
         """The sentence holding a token (spaCy's ``Token.sent`` walks every sentence of the document)."""
@@ -71,11 +74,14 @@ class Context:
         return entity is not None and entity.type is kind
 
 
-def build_context(doc: Doc, entities: tuple[Entity, ...]) -> Context:
+def build_context(doc: Doc, entities: tuple[Entity, ...], dateline_end_char: int = 0) -> Context:
     """Index the entities' mentions and references by the tokens they cover."""
     entity_at: dict[int, Entity] = {}
     references: set[int] = set()
+    countries: Counter[str] = Counter()
     for entity in entities:
+        if entity.type is EntityType.PLACE and entity.country and entity.feature_level is not FeatureLevel.COUNTRY:
+            countries[entity.country] += len(entity.mentions)
         for mention, is_reference in [(m, False) for m in entity.mentions] + [(m, True) for m in entity.references]:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span or ():
@@ -84,7 +90,12 @@ def build_context(doc: Doc, entities: tuple[Entity, ...]) -> Context:
                     entity_at.setdefault(token.i, entity)
                 else:
                     entity_at[token.i] = entity
-    return Context(doc, entity_at, references, sentence_starts=tuple(sent.start for sent in doc.sents))
+    dateline_end = next((t.i for t in doc if t.idx >= dateline_end_char), len(doc)) if dateline_end_char else 0
+    for i in range(dateline_end):
+        entity_at.pop(i, None)
+    home = countries.most_common(1)[0][0] if countries else None
+    return Context(doc, entity_at, references, sentence_starts=tuple(sent.start for sent in doc.sents),
+                   home_country=home, dateline_end=dateline_end)
 
 
 # --- noun phrases -------------------------------------------------------------------------------------------
@@ -128,12 +139,13 @@ def _pobj(token: Token, *preps: str) -> Token | None:
     return None
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the heads coordinated with it, in order."""
+def conjuncts(token: Token, *, any_pos: bool = False) -> list[Token]:
+    """The token and the heads coordinated with it, in order (``any_pos``: also a noun after a name)."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ == token.pos_ or child.dep_ == "conj" and child.pos_ == "PROPN":
-            found.extend(conjuncts(child))
+        if child.dep_ == "conj" and (child.pos_ == token.pos_ or child.pos_ == "PROPN" or any_pos and (
+                child.pos_ in ("NOUN", "PROPN"))):
+            found.extend(conjuncts(child, any_pos=any_pos))
     return found
 
 
@@ -141,7 +153,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def is_place_name(token: Token, ctx: Context, *, loose: bool = False) -> bool:
     """A named place: a PLACE entity, else a GPE/LOC/FAC name; ``loose`` also takes any untyped proper noun."""
-    if token.pos_ not in ("PROPN", "NOUN"):
+    if token.pos_ not in ("PROPN", "NOUN") or token.i < ctx.dateline_end:
         return False
     entity = ctx.entity(token)
     if entity is not None:
@@ -184,6 +196,12 @@ def place_antecedent(token: Token, ctx: Context) -> Token | None:
     earlier = ctx.sentences_before(token, 3 if plural else 12)  # a definite noun reaches the report's focus place
     floor = earlier[0].start if earlier else ctx.sentence(token).start
     want_country = token.lemma_.lower() == "country"
+    if not plural:
+        from sitroom.event_anaphora import named_with_noun
+
+        named_so = named_with_noun(token, floor, ctx)
+        if named_so is not None:
+            return named_so
     for i in range(token.i - 1, floor - 1, -1):
         cand = ctx.doc[i]
         if plural and cand.tag_ == "NNS" and in_class(cand, "place") and not in_class(cand, "generic_place"):
@@ -221,7 +239,9 @@ def canonical_span(token: Token, ctx: Context) -> tuple[int, int] | None:
     entity = ctx.entity(token)
     if entity is None or entity.type is not EntityType.PLACE or not entity.mentions:
         return None
-    first = min(entity.mentions, key=lambda m: m.start)
+    after = ctx.doc[ctx.dateline_end].idx if 0 < ctx.dateline_end < len(ctx.doc) else 0
+    mentions = [m for m in entity.mentions if m.start >= after] or list(entity.mentions)  # not the dateline's
+    first = min(mentions, key=lambda m: m.start)
     return first.start, first.end
 
 
@@ -250,8 +270,10 @@ def place_items(token: Token, ctx: Context, *, loose: bool = False, depth: int =
     if lower in PRONOUNS:
         found = place_antecedent(token, ctx)
         return [found] if found is not None else []
-    if is_place_name(token, ctx, loose=loose):
-        return [t for t in conjuncts(token) if is_place_name(t, ctx, loose=True)]
+    if is_place_name(token, ctx, loose=loose):  # "Vovchansk and a string of border villages": both
+        return [t for c in conjuncts(token, any_pos=True) for t in ([c] if is_place_name(c, ctx, loose=True) else place_items(
+            c, ctx, depth=depth + 1) if c.i != token.i and c.lower_ not in PRONOUNS and not in_class(
+            c, "generic_place") else [])]
     if token.pos_ == "NUM" or in_class(token, "partitive"):
         inner = _pobj(token, "of")
         return place_items(inner, ctx, loose=loose, depth=depth + 1) if inner is not None else []
@@ -353,7 +375,8 @@ def actor(trigger: Token) -> Token | None:
         if inner is not None and not in_class(inner, "place"):
             return inner
     head = trigger.head
-    if trigger.dep_ == "dobj" and head.pos_ == "VERB" and in_class(head, "light_verb"):
+    if trigger.dep_ == "dobj" and head.pos_ == "VERB" and in_class(head, "light_verb") and not in_class(
+            head, "repel_verbs"):  # "repelled the attack": the attack is the other side's
         return subject(head)
     if trigger.dep_ == "pobj" and head.dep_ == "prep":
         return _pobj(head.head, "by")
@@ -382,8 +405,9 @@ def theme(trigger: Token) -> Token | None:
             return _child(trigger.head, "dobj")  # "forced consulates to shut down"
         if in_class(trigger, "agreement") or trigger.lemma_.lower() in ("strike", "sign"):
             return _child(trigger, "nsubj")
-        if trigger.dep_ == "conj" and not _child(trigger, *_SUBJECTS):
-            return theme(trigger.head)
+        if trigger.dep_ == "conj" and not _child(trigger, *_SUBJECTS) and not any(
+                c.dep_ == "prep" and c.lower_ in ("toward", "towards", "into", "through") for c in trigger.children):
+            return theme(trigger.head)  # not "recaptured X and are pushing toward Y"
         return None
     return _pobj(trigger, "of")
 

@@ -78,6 +78,18 @@ def _resolved(token: Token | None, ctx: Context) -> Token | None:
     return token
 
 
+def _past_dateline(token: Token | None, ctx: Context) -> Token | None:
+    """A subject the parser took from the dateline ("KABUL - Taleban fighters took ...": "KABUL") gives way to
+    the noun phrase right after the dateline that it governs; a dateline word is never an argument."""
+    if token is None or token.i >= ctx.dateline_end:
+        return token
+    twin = next((c for c in token.head.children if c.dep_ == token.dep_ and c.i >= ctx.dateline_end), None)
+    if twin is not None:
+        return twin  # "ZAPORIZHZHIA, Aug 29 (Wire) - Ukrainian troops have ...": two subjects, one in the dateline
+    return next((t for t in token.subtree if t.i >= ctx.dateline_end and t.pos_ in ("NOUN", "PROPN", "PRON") and (
+        t.head.i < ctx.dateline_end or t.head.i == t.i)), None)
+
+
 @dataclass(frozen=True)
 class Probe:
     """The roles of one candidate trigger, computed once for the conditions that test them."""
@@ -88,7 +100,7 @@ class Probe:
 
     @functools.cached_property
     def actor(self) -> Token | None:
-        return _resolved(actor(self.trigger), self.ctx)
+        return _resolved(_past_dateline(actor(self.trigger), self.ctx), self.ctx)
 
     @functools.cached_property
     def theme(self) -> Token | None:
@@ -107,7 +119,9 @@ def _place_theme(p: Probe) -> bool:
 
 
 def _with_party(p: Probe) -> bool:
-    return _pobj(p.trigger, "with", "between") is not None
+    """"talks with X", "discuss the deal with X" (the "with" phrase the parser may hang on the object)."""
+    obj = _child(p.trigger, "dobj")
+    return _pobj(p.trigger, "with", "between") is not None or obj is not None and _pobj(obj, "with") is not None
 
 
 def _travel_prep(p: Probe) -> bool:
@@ -151,7 +165,7 @@ def _aerial(token: Token | None) -> bool:
     """A weapon or force that strikes from the air: "jets", "a drone", "the air force"."""
     if token is None:
         return False
-    return in_class(token, "aerial_weapon") or any(c.lower_ in ("air", "drone") for c in _modifiers(token))
+    return in_class(token, "aerial_weapon") or any(in_class(c, "aerial_modifier") for c in _modifiers(token))
 
 
 def _aid_modifier(p: Probe) -> bool:
@@ -266,6 +280,41 @@ def _request_frame(p: Probe) -> bool:
     return _pobj(p.trigger, "for") is not None or any(c.dep_ == "xcomp" and has_to(c) for c in p.trigger.children)
 
 
+def _trigger_noun(token: Token | None) -> bool:
+    """A noun of the trigger lexicon ("an offensive", "a breakthrough"): an event, not a party or a thing."""
+    from sitroom.ontology import rules_by_word
+
+    return token is not None and token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower(), "NOUN") in rules_by_word()
+
+
+def _military_target(p: Probe) -> bool:
+    """Positions, bases, lines or convoys attacked: a battle, whoever holds them."""
+    found = p.target
+    return found is not None and in_class(found, "military_target") and not in_class(found, "civilian")
+
+
+def _motion_prep(p: Probe) -> bool:
+    """A movement to somewhere: "moving to new defensive lines", "toward the front"."""
+    return _pobj(p.trigger, "to", "toward", "towards", "into") is not None
+
+
+def _detainee_modifier(p: Probe) -> bool:
+    """"a prisoner exchange", "an exchange of prisoners"."""
+    inner = _pobj(p.trigger, "of")
+    return any(in_class(c, "detainee") for c in _modifiers(p.trigger)) or inner is not None and in_class(
+        inner, "detainee")
+
+
+def _refused_deal(p: Probe) -> bool:
+    """"refused to extend a deal", "refused to sign the accord": the refusal of an agreement or proposal."""
+    for clause in p.trigger.children:
+        if clause.dep_ == "xcomp" and has_to(clause):
+            obj = _child(clause, "dobj")
+            if obj is not None and (in_class(obj, "agreement") or in_class(obj, "proposal")):
+                return True
+    return False
+
+
 CONDITIONS: dict[str, Callable[[Probe], bool]] = {
     "place_theme": _place_theme,
     "place_prep": _place_prep,
@@ -318,6 +367,13 @@ CONDITIONS: dict[str, Callable[[Probe], bool]] = {
     "arms_theme": _noun_theme("arms"),
     "definite": lambda p: any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in p.trigger.children),
     "acl_of_trigger": _acl_of_trigger,
+    "military_target": _military_target,
+    "motion_prep": _motion_prep,
+    "detainee_modifier": _detainee_modifier,
+    "fortification_theme": _noun_theme("fortification"),
+    "refused_deal": _refused_deal,
+    "event_subject": lambda p: _trigger_noun(_child(p.trigger, "nsubj")),
+    "event_object": lambda p: _trigger_noun(_child(p.trigger, "dobj")),
 }
 
 

@@ -86,6 +86,12 @@ def _names_place(token: Token, ctx: Context) -> bool:
     return False
 
 
+def _coreferent(token: Token) -> bool:
+    """"the assault", "the withdrawal": a definite event noun names an event told before, whose place that
+    sentence gave; the sentence just before is no explicit referent for it (UKRAINE.md)."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _kin(source: str, plover: str) -> bool:
     """A material act takes the place of material acts; talks that of a visit or other talks."""
     return source in _MATERIAL if plover in _MATERIAL else source == plover
@@ -115,7 +121,7 @@ def fill_places(built: list[Built], ctx: Context, text: str) -> list[list[Event]
                 entity = ctx.entity(witness)
                 events = [_moved(e, entity.id if entity else None, Span(start, end, text[start:end])) for e in events]
             else:
-                if not source and not _names_place(token, ctx):
+                if not source and not _names_place(token, ctx) and not _coreferent(token):
                     source = [e for e in by_sentence.get(here - 1, []) if e.location is not None and _kin(
                         e.plover, probe.plover)]
                 keys = {_key(e.location, e.location_span.text) for e in source if e.location_span is not None}

@@ -209,7 +209,7 @@ def locations(probe: Probe, capture: bool, ctx: Context) -> list[PlaceItem]:
         found = _capture_places(probe, ctx)
         if found:
             return found
-    preps = LOCATIVE + _BY_PLOVER.get(probe.plover, ())
+    preps = LOCATIVE + _BY_PLOVER.get(probe.plover, ()) + (("to", "toward", "towards") if capture else ())
     candidates = [
         lambda: _experiencer_place(trigger, ctx),
         lambda: _prep_places(trigger, preps, ctx),
@@ -230,7 +230,7 @@ def locations(probe: Probe, capture: bool, ctx: Context) -> list[PlaceItem]:
             c.lower_ == "where" for c in trigger.children) and place_items(trigger.head, ctx, loose=True) else [],
         lambda: _purpose_places(trigger, ctx),
         lambda: _host_places(trigger, ctx),
-        lambda: _ancestor_places(trigger, ctx),
+        lambda: _ancestor_places(trigger, ctx, across_speech=probe.plover in _MATERIAL),
         lambda: sentence_place(trigger, probe, ctx),
     ]
     for candidate in candidates:
@@ -281,7 +281,8 @@ def _theme_places(probe: Probe, ctx: Context) -> list[Token]:
     if is_place_name(theme, ctx) or in_class(theme, "place") and not in_class(theme, "generic_place") and not in_class(
             theme, "facility") or (
             theme.lower_ in ("it", "them") and probe.plover in ("AID", "ASSAULT")):
-        return [t for t in place_items(theme, ctx, loose=True) if is_place_name(t, ctx, loose=True) or any(
+        named = is_place_name(theme, ctx)  # "shelled X and border villages": the villages listed with a name
+        return [t for t in place_items(theme, ctx, loose=True) if named or is_place_name(t, ctx, loose=True) or any(
             c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)]  # not "the main roads"
     return []
 
@@ -354,13 +355,16 @@ def _host_places(trigger: Token, ctx: Context) -> list[Token]:
     return []
 
 
-def _ancestor_places(trigger: Token, ctx: Context) -> list[Token]:
-    """A locative phrase fronted before the subject of a clause above ("In Kandahar, the Taliban said they...")."""
+def _ancestor_places(trigger: Token, ctx: Context, *, across_speech: bool = True) -> list[Token]:
+    """A locative phrase fronted before the subject of a clause above ("In Kandahar, the Taliban said they...").
+    Talks and offers do not take the place where their speaker speaks ("In Ankara, X said he would discuss")."""
     token = trigger
     while token.head.i != token.i:
         came_from, token = token, token.head
         if token.pos_ not in ("VERB", "AUX"):
             continue
+        if not across_speech and token.lemma_.lower() in _SPEECH_VERBS:
+            return []
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         limit = subject.i if subject is not None else token.i
         for child in token.children:
@@ -371,6 +375,7 @@ def _ancestor_places(trigger: Token, ctx: Context) -> list[Token]:
     return []
 
 
+_SPEECH_VERBS = {"say", "tell", "announce", "state", "add", "confirm", "write", "tweet", "report"}
 _NOT_LOCATIVE = {"between", "with", "against", "by", "including", "alongside", "to", "from", "for"}
 
 

@@ -47,8 +47,8 @@ def timex_anchors(timexes: tuple[Timex, ...], ctx: Context) -> dict[int, list[Ti
             continue  # "a seven-day ceasefire": its length, not when it happens
         if root.dep_ == "pobj" and head.dep_ == "prep":
             head = _speech_time(head) or head.head
-        while head.pos_ == "ADV" and head.dep_ == "advmod" and head.head.i != head.i:
-            head = head.head  # "as early as Tuesday"
+        while head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prep", "conj") and head.head.i != head.i:
+            head = head.head  # "as early as Tuesday"; "in X and in Y overnight" parsed onto the second "in"
         head = _clause_of(head)
         if head.i == root.i:
             continue

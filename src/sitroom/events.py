@@ -35,9 +35,10 @@ from sitroom.event_args import Context, build_context, in_class, phrase
 from sitroom.event_conditions import Probe, holds
 from sitroom.event_context import fill_places
 from sitroom.event_links import PlaceItem, locations
+from sitroom.event_sides import capture_type, is_claim
 from sitroom.event_time import counts, time_of, timex_anchors
 from sitroom.ids import fact_id
-from sitroom.modality import attribution, cues, is_claim, modality_of
+from sitroom.modality import attribution, cues, modality_of
 from sitroom.model import Entity, EntityType, Event, Modality, Quantity, Quote, Span, Timex
 from sitroom.ontology import TriggerRule, rules_by_word, trigger_rules
 
@@ -58,7 +59,8 @@ def stage(given: StageInput) -> dict[str, tuple[Event, ...]]:
     document = given.document
     found = given.found
     entities: tuple[Entity, ...] = found.get("entities", ())
-    ctx = build_context(given.parsed, entities)
+    dateline = document.dateline
+    ctx = build_context(given.parsed, entities, dateline.span.end if dateline is not None else 0)
     matched = [(token, rule, probe) for token in given.parsed for rule, probe in [match(token, ctx)] if rule]
     triggers = {token.i for token, _, _ in matched}
     ctx = dataclasses.replace(ctx, triggers=frozenset(triggers))
@@ -135,7 +137,10 @@ def _material(token: Token, ctx: Context) -> bool:
 
 
 def _assault_word(token: Token) -> bool:
-    return any(rule.plover == "ASSAULT" for rule in _rules(token))
+    """A word that names an attack by itself ("shelling"); "bomb" only with its modifier ("car bomb"), so that
+    "a guided bomb hit X" is the strike, not the effect of one."""
+    return any(rule.plover == "ASSAULT" and (not rule.with_words or _with_token(token, rule) is not None)
+               for rule in _rules(token))
 
 
 def _effect_of_attack(token: Token) -> bool:
@@ -181,8 +186,17 @@ def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
                                      for c in token.children) and any(
             c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in token.children):
         return True  # a speaker's own fear: "we could be killed on the way"
-    if rule.plover == "ASSAULT" and has_to(token):
+    if rule.plover == "ASSAULT" and has_to(token) and not _attempted(token):
         return True  # a goal: "fighting to capture the police headquarters"
+    if _pos(token) == "NOUN" and token.dep_ == "dobj" and has_to(token.head) and (token.head.dep_ in ("advcl", "acl") or token.head.dep_ == "xcomp" and any(
+            c.dep_ == "dobj" and _rules(c) for c in token.head.head.children)) and token.head.head.i != token.head.i and _pos(token.head.head) == "VERB" and (
+            rule.plover == "ASSAULT") and not _rules(token.head):
+        return True  # the object of a purpose: "ordered the pullout to avoid encirclement"
+    if _counted_object_of_repel(token):
+        return True  # "repelled dozens of attacks": one event, the clash (UKRAINE.md)
+    if token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "over") and any(
+            r.plover == "CONSULT" for r in _rules(token.head.head)):
+        return True  # the topic of talks: "talks on a new prisoner exchange"
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in ("kill", "wound", "injure") and (
             match(token.head, ctx)[0] or rule).plover == "ASSAULT" and match(token.head, ctx)[0] is not None:
         return True  # "bombed positions, killing 15": the bombing's toll (counted there), not another event
@@ -202,6 +216,28 @@ def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
         ancestor = ancestor.head
     tail = token.doc[token.i:token.i + 8].text.lower()
     return _blocked(token) or any(tail.startswith(idiom) for idiom in cues()["not_events"])
+
+
+def _attempted(token: Token) -> bool:
+    """"troops could try to push": an attempted act (the head's own clause), not the goal of another act."""
+    from sitroom.event_args import has_to
+
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in cues()["neutral_heads"] and not has_to(head) and (
+        head.dep_ not in ("acl", "advcl"))
+
+
+def _counted_object_of_repel(token: Token) -> bool:
+    """An attack counted as the object of "repel" ("repelled 11 attacks", "repelled dozens of attacks")."""
+    from sitroom.event_args import in_class
+
+    current = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        current = token.head.head  # "dozens of attacks"
+        counted = current.pos_ == "NUM" or current.lower_ in ("dozens", "hundreds", "scores", "several")
+    else:
+        counted = any(c.dep_ == "nummod" or c.lower_ in ("dozens", "several", "numerous") for c in token.children)
+    return counted and current.dep_ == "dobj" and in_class(current.head, "repel_verbs")
 
 
 def match(token: Token, ctx: Context) -> tuple[TriggerRule | None, Probe | None]:
@@ -231,10 +267,11 @@ def trigger_span(token: Token, rule: TriggerRule, text: str) -> Span:
 
 # --- records ------------------------------------------------------------------------------------------------
 
-def _span_of(token: Token | None, text: str) -> Span | None:
+def _span_of(token: Token | None, text: str, ctx: Context) -> Span | None:
     if token is None:
         return None
     start, end = phrase(token, with_conj=True)
+    start = max(start, min(ctx.dateline_end, token.i))  # "KABUL - Taleban fighters": not the dateline
     doc = token.doc
     first, last = doc[start], doc[end - 1]
     return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])
@@ -321,7 +358,8 @@ def build_events(token: Token, rule: TriggerRule, probe: Probe, ctx: Context, *,
         when = (published, published)
     modality = modality_of(token, triggers)
     attributed = attribution(token, quotes, ctx, text)
-    if modality is Modality.ASSERTED and is_claim(attributed, rule.plover, ctx):
+    if modality is Modality.ASSERTED and is_claim(attributed.speaker, attributed.entity_type, rule.plover, actor,
+                                                  holds("civilian_target", probe), ctx):
         modality = Modality.CLAIMED
     counted = counts(token, quantities, ctx) if rule.plover == "ASSAULT" else []
     places: list[PlaceItem | None] = list(locations(probe, capture, ctx)) or [None]
@@ -331,11 +369,12 @@ def build_events(token: Token, rule: TriggerRule, probe: Probe, ctx: Context, *,
         events.append(Event(
             id=fact_id("event", document_id, trigger.start, trigger.end, location_span or None),
             doc_id=document_id, trigger=trigger, evidence=evidence, plover=rule.plover, modality=modality,
-            event_type=rule.event_type, sub_event_type=rule.sub_event_type,
+            event_type=rule.event_type,
+            sub_event_type=capture_type(rule.sub_event_type, actor, token, place[0] if place else None, ctx),
             actor=_entity_id(actor, ctx), target=_entity_id(target, ctx),
             location=_entity_id(place[0], ctx, EntityType.PLACE) if place else None,
             time=timex.id if timex else None, fatalities=_first_value(counted, "killed"),
-            actor_span=_span_of(actor, text), target_span=_span_of(target, text), location_span=location_span,
+            actor_span=_span_of(actor, text, ctx), target_span=_span_of(target, text, ctx), location_span=location_span,
             date_begin=when[0] if when else None, date_end=when[1] if when else None,
             time_precision=(2 if date_from_document else precision(*when)) if when else None,
             date_from_document=date_from_document, injured=_first_value(counted, "injured"),

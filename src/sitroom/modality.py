@@ -193,6 +193,8 @@ def _nominal_reading(trigger: Token) -> Modality | None:
         words = {a.lower_ for a in head.children if a.dep_ == "aux"}
         if words & (c["conditional_aux"] | c["hypothetical_aux"]):
             return Modality.HYPOTHETICAL
+        if any(a.dep_ == "acomp" and a.lower_ in c["likelihood_predicates"] for a in head.children):
+            return Modality.HYPOTHETICAL  # "an assault on the city was unlikely", "an offensive is imminent"
     for clause in trigger.children:
         if clause.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in c["future_aux"] for a in clause.children):
             return Modality.PLANNED
