@@ -1,7 +1,7 @@
 """The hand-made gold sets on other conflicts (tests/data/gold/sudan.jsonl, ukraine.jsonl): they load, their
 spans slice their texts, every place carries geo fields that agree with the gazetteer data, and they are current.
 
-Each set is wire-style reports we wrote about a war (Sudan 2023-24, Ukraine 2022-24) and annotated by hand
+Each set is wire-style reports we wrote about a war (Sudan 2023-24, Ukraine 2022-24, Myanmar 2021-24) and annotated by hand
 (tests/data/gold/SUDAN.md, UKRAINE.md); these tests guard the files, not sitroom's scores on them.
 """
 
@@ -16,7 +16,7 @@ import pytest
 from sitroom.evaluate import load_gold
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
-SETS = {"sudan": 6, "ukraine": 4}  # name: number of reports
+SETS = {"sudan": 6, "ukraine": 4, "myanmar": 4}  # name: number of reports
 LAYERS = ("entities", "timexes", "quotes", "quantities", "events")
 GEO_KEYS = ("lat", "lon", "geonames_id", "feature_level", "country")
 
