@@ -69,9 +69,10 @@ def default_stages(settings: Settings | None = None) -> tuple[Stage, ...]:
         GazetteerError: the user gazetteer file is missing or has a bad row.
     """
     from sitroom import actors, entities, events, nlp, places, quantities, quotes, timexes
+    from sitroom.settings import load_settings
 
-    place_stage = places.stage if settings is None else places.make_stage(
-        places.load_gazetteer(settings.cache_dir, settings.gazetteer))
+    settings = settings if settings is not None else load_settings()
+    place_stage = places.make_stage(places.load_gazetteer(settings.cache_dir, settings.gazetteer))
     stages = (
         Stage("sentences", (), ("sentences",), lambda s: {"sentences": nlp.sentences(s.document.id, s.parsed)}),
         Stage("entities", (), ("mentions", "entities"), entities.stage),

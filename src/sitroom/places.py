@@ -580,9 +580,15 @@ def load_gazetteer(cache_dir: str = "", user_file: str = "") -> Gazetteer:
     return Gazetteer.load(cache_dir=cache_dir, user_file=user_file or None)
 
 
-def stage(given: StageInput) -> dict[str, tuple]:
-    """Recognize and resolve the places of one document, with the gazetteer of the resolved settings."""
+@functools.cache
+def _settings_gazetteer() -> Gazetteer:
+    """The gazetteer of the settings resolved from the environment, looked up once per process."""
     from sitroom.settings import load_settings
 
     settings = load_settings()
-    return run(given, load_gazetteer(settings.cache_dir, settings.gazetteer))
+    return load_gazetteer(settings.cache_dir, settings.gazetteer)
+
+
+def stage(given: StageInput) -> dict[str, tuple]:
+    """Recognize and resolve the places of one document, with the gazetteer of the resolved settings."""
+    return run(given, _settings_gazetteer())
