@@ -16,8 +16,7 @@ located with its ``span`` and checked with its ``verify`` (imported, not
 copied).  As in build_sudan.py, PLACE entities carry geo fields (``lat``,
 ``lon``, ``geonames_id``, ``feature_level``, ``country``) looked up in the GEO
 table below by surface, or by an explicit fourth element naming a GEO key, and
-``build_doc`` is a minimal copy of build_seeds.build_doc that reads the texts
-from ``ukraine/`` and adds those fields.
+the records are built and checked by gold_sets.py, which the sets share.
 
 build_seeds.py is found next to this file (tests/data/gold/), or, while this
 set is kept apart from the project, in ../main/tests/data/gold/.
@@ -25,8 +24,6 @@ set is kept apart from the project, in ../main/tests/data/gold/.
 Standard library only.
 """
 
-import datetime as dt
-import json
 import os
 import sys
 
@@ -41,17 +38,7 @@ for _folder in (HERE, os.path.normpath(os.path.join(HERE, "..", "main", "tests",
             sys.path.insert(0, _folder)
         break
 
-from build_seeds import (  # noqa: E402
-    ACLED,
-    ENTITY_TYPES,
-    MODALITIES,
-    PLOVER,
-    QUANT_KINDS,
-    QUOTE_KINDS,
-    TIMEX_TYPES,
-    span,
-    verify,
-)
+import gold_sets  # noqa: E402
 
 # ACLED shorthands
 BAT = "Battles"
@@ -64,11 +51,7 @@ AIR = "Air/drone strike"
 SHELL = "Shelling/artillery/missile attack"
 AGREEMENT = "Agreement"
 
-FEATURE_LEVELS = {"country", "province", "district", "city", "site", "region"}
-
-
-def _geo(lat, lon, geonames_id, level, country):
-    return {"lat": lat, "lon": lon, "geonames_id": geonames_id, "feature_level": level, "country": country}
+_geo = gold_sets.geo
 
 
 # Geo fields of every PLACE mention, keyed by surface (or by the explicit GEO key of an entity).
@@ -711,129 +694,15 @@ DOC04 = {
 }
 
 DOCS = [DOC01, DOC02, DOC03, DOC04]
-LAYERS = ("entities", "timexes", "quotes", "quantities", "events")
-
-
-# ---------------------------------------------------------------------------
-# building (a minimal copy of build_seeds.build_doc: texts from ukraine/, geo fields on PLACE entities)
-# ---------------------------------------------------------------------------
-def read_text(source_file):
-    """The report exactly as stored: UTF-8, no newline translation."""
-    with open(os.path.join(TEXT_DIR, source_file), encoding="utf-8", newline="") as fh:
-        return fh.read()
 
 
 def build_doc(doc):
-    """One gold record (the seeds.jsonl format, plus geo fields on PLACE entities) from the readable annotations."""
-    text = read_text(doc["source_file"])
-    did = doc["id"]
-
-    entities = []
-    for surface, key, etype, *geo_key in doc["entities"]:
-        assert etype in ENTITY_TYPES, (surface, etype)
-        rec = span(text, surface, key, f"{did} entity")
-        rec["type"] = etype
-        if etype == "PLACE":
-            rec.update(GEO[geo_key[0] if geo_key else surface])
-        else:
-            assert not geo_key, (did, surface, "only places take a GEO key")
-        entities.append(rec)
-
-    timexes = []
-    for surface, key, ttype, value in doc["timexes"]:
-        assert ttype in TIMEX_TYPES, (surface, ttype)
-        rec = span(text, surface, key, f"{did} timex")
-        rec.update({"type": ttype, "value": value})
-        timexes.append(rec)
-
-    quotes = []
-    for kind, (csurf, ckey), speaker, cue in doc["quotes"]:
-        assert kind in QUOTE_KINDS, kind
-        rec = {"kind": kind, "content": span(text, csurf, ckey, f"{did} quote content")}
-        rec["speaker"] = None if speaker is None else span(text, speaker[0], speaker[1], f"{did} quote speaker")
-        rec["cue"] = cue
-        assert cue is None or cue in text, (did, "cue not in text", cue)
-        quotes.append(rec)
-
-    quantities = []
-    for surface, key, value, unit, qkind, note in doc["quantities"]:
-        assert qkind in QUANT_KINDS, (surface, qkind)
-        rec = span(text, surface, key, f"{did} quantity")
-        rec.update({"value": value, "unit": unit, "kind": qkind, "note": note})
-        quantities.append(rec)
-
-    events = []
-    for (tsurf, tkey), etype, subtype, plover, modality, actor, target, location, time in doc["events"]:
-        what = f"{did} event {tsurf!r}"
-        if etype is None:
-            assert subtype is None, what
-        else:
-            assert etype in ACLED and subtype in ACLED[etype], (what, etype, subtype)
-        assert plover in PLOVER, (what, plover)
-        assert modality in MODALITIES, (what, modality)
-        for arg in (actor, target, location, time):
-            assert arg is None or arg in text, (what, "argument not written in the text", arg)
-        assert time is None or any(t["text"] == time for t in timexes), (what, "time is not an annotated timex", time)
-        events.append({"trigger": span(text, tsurf, tkey, what), "event_type": etype, "sub_event_type": subtype,
-                       "plover": plover, "modality": modality, "actor": actor, "target": target,
-                       "location": location, "time": time})
-
-    # order every layer by position (stable, so one-per-place events keep their order)
-    by_span = lambda r: (r["start"], r["end"])  # noqa: E731
-    entities.sort(key=by_span)
-    timexes.sort(key=by_span)
-    quantities.sort(key=by_span)
-    quotes.sort(key=lambda r: (r["content"]["start"], -r["content"]["end"]))
-    events.sort(key=lambda r: (r["trigger"]["start"], r["trigger"]["end"]))
-    return {"id": did, "source_file": doc["source_file"], "published": doc["published"], "text": text,
-            "entities": entities, "timexes": timexes, "quotes": quotes, "quantities": quantities, "events": events}
-
-
-# ---------------------------------------------------------------------------
-# checks added to build_seeds.verify for this set
-# ---------------------------------------------------------------------------
-def verify_ukraine(out):
-    """Problems with the geo fields, the publication date and its sidecar, and empty layers."""
-    did, problems = out["id"], []
-    published = dt.date.fromisoformat(out["published"])
-    meta_path = os.path.join(TEXT_DIR, out["source_file"].replace(".txt", ".meta.json"))
-    with open(meta_path, encoding="utf-8") as fh:
-        if json.load(fh).get("published") != published.isoformat():
-            problems.append(f"{did}: sidecar {meta_path} disagrees on the publication date")
-    for layer in LAYERS:
-        if not out[layer]:
-            problems.append(f"{did}: layer {layer} is empty")
-    for ent in out["entities"]:
-        if ent["type"] != "PLACE":
-            continue
-        if ent["feature_level"] not in FEATURE_LEVELS:
-            problems.append(f"{did}: {ent['text']!r} has feature_level {ent['feature_level']!r}")
-        if not (-90 <= ent["lat"] <= 90 and -180 <= ent["lon"] <= 180):
-            problems.append(f"{did}: {ent['text']!r} has coordinates out of range")
-        if not (isinstance(ent["country"], str) and len(ent["country"]) == 2 and ent["country"].isupper()):
-            problems.append(f"{did}: {ent['text']!r} has country {ent['country']!r}")
-        if ent["geonames_id"] is not None and not isinstance(ent["geonames_id"], int):
-            problems.append(f"{did}: {ent['text']!r} has geonames_id {ent['geonames_id']!r}")
-    return problems
+    """One gold record of this set (see gold_sets.build_doc)."""
+    return gold_sets.build_doc(doc, text_dir=TEXT_DIR, geo=GEO)
 
 
 def main(argv):
-    check_only = "--check" in argv
-    lines, problems = [], []
-    for doc in DOCS:
-        out = build_doc(doc)
-        problems += verify(out, doc) + verify_ukraine(out)
-        lines.append(json.dumps(out, ensure_ascii=False))
-        print(out["id"], " ".join(f"{layer}={len(out[layer])}" for layer in LAYERS))
-    for problem in problems:
-        print("PROBLEM:", problem)
-    if problems:
-        return 1
-    if not check_only:
-        with open(OUT_PATH, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write("\n".join(lines) + "\n")
-        print("wrote", OUT_PATH)
-    return 0
+    return gold_sets.main(argv, docs=DOCS, text_dir=TEXT_DIR, geo=GEO, out_path=OUT_PATH)
 
 
 if __name__ == "__main__":
