@@ -372,6 +372,30 @@ class Gazetteer:
         rows = np.flatnonzero((self._a["admin1"] == index) & (self._a["level"] == LEVELS.index(FeatureLevel.PROVINCE)))
         return self.feature(int(rows[0])) if len(rows) else None
 
+    def province_capitals(self, country: str) -> dict[str, Feature]:
+        """The seats of ``country``'s provinces, by the seat's canonical id, each with its province.
+
+        Only provinces whose seat is known are listed: those with a capital in ``data/place_admin1.csv`` and
+        those named after their seat. A province's point is its seat's, which finds the seat among its cities.
+        """
+        a, codes = self._a, self._meta["countries"]
+        if country not in codes:
+            return {}
+        known = {row["code"] for row in load_csv("place_admin1.csv") if row.get("capital")}
+        province_level, city_level = LEVELS.index(FeatureLevel.PROVINCE), LEVELS.index(FeatureLevel.CITY)
+        in_country = a["country"] == list(codes).index(country)
+        found: dict[str, Feature] = {}
+        for row in np.flatnonzero(in_country & (a["level"] == province_level)):
+            province = self.feature(int(row))
+            if province.lat is None or not (province.named_after_capital or province.admin1_code in known):
+                continue
+            seats = np.flatnonzero(in_country & (a["level"] == city_level) & (a["admin1"] == a["admin1"][row])
+                                   & (a["lat"] == a["lat"][row]) & (a["lon"] == a["lon"][row]))
+            if len(seats):
+                seat = self.feature(int(seats[np.argmax(a["population"][seats])]))
+                found[seat.canonical_id] = province
+        return found
+
     def lookup_many(self, texts: Sequence[str]) -> list[tuple[Hit, ...]]:
         """:meth:`lookup` of many names at once (one vectorized search of the index)."""
         keys = [norm_key(text) for text in texts]

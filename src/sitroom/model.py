@@ -264,3 +264,150 @@ class DuplicateLink:
     kind: str  # "exact" or "near"
     similarity: float
     document: Document = field(repr=False)
+
+
+# --- the situation: what many reports say together (built from stored events by fuse and situation) ---
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One stored event as the situation sees it: with its report's date and outlet, canonical place and actor.
+
+    ``source_key`` names the independent source behind the report: the agency a dateline credits
+    ("(Khyber Wire)"), else the outlet, else the document, so two outlets running one wire story count once.
+    """
+
+    event_id: str
+    doc_id: str
+    plover: str
+    modality: Modality
+    evidence: Span
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    date_begin: dt.date | None = None
+    date_end: dt.date | None = None
+    time_precision: int | None = None
+    date_from_document: bool = False
+    place: str | None = None  # canonical id of the location
+    place_name: str | None = None
+    place_level: str | None = None  # FeatureLevel value: country, province, city, site...
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    actor: str | None = None  # canonical id
+    actor_name: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    source_key: str = ""
+    copies: tuple[str, ...] = ()  # outlets that republished the report (duplicate links)
+    speaker: str | None = None  # who the report attributes the event to
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real happening, as told by every report that describes it (its member events)."""
+
+    id: str
+    kind: str  # the merge family: territory, battle, violence, protest, riot, strategic
+    plover: str
+    modality: Modality  # asserted when any report asserts it, else claimed
+    events: tuple[str, ...]
+    documents: tuple[str, ...]
+    sources: int  # independent sources (wire copies and reprints count once)
+    outlets: tuple[str, ...]
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    place: str | None = None
+    place_name: str | None = None
+    place_level: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    actor: str | None = None
+    actor_name: str | None = None
+    actor_inferred: bool = False  # no report names the actor; taken from the reports' other captures
+    date_begin: dt.date | None = None
+    date_end: dt.date | None = None
+    time_precision: int | None = None
+    fatalities: int | None = None  # the latest figure when revised, else the best-supported one
+    injured: int | None = None
+    first_reported: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One version of a disputed fact, with the report and words that state it."""
+
+    value: str
+    doc_id: str
+    evidence: Span
+    event_id: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    sources: int = 1  # independent sources stating this version
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Reports that disagree on one fact; every version is kept with its sources.
+
+    ``kind`` is ``fatalities``, ``injured``, ``date`` or ``control``. ``revision`` is true when a later
+    report updates a figure ("the toll has risen to 13, from 12") rather than disagreeing with it.
+    ``latest`` and ``best`` index ``claims``: the last reported version and the best-supported one.
+    """
+
+    id: str
+    kind: str
+    subject: str  # incident id, or the place's canonical id for control
+    subject_name: str
+    claims: tuple[Claim, ...]
+    latest: int
+    best: int
+    revision: bool = False
+    place: str | None = None
+
+
+class ControlStatus(StrEnum):
+    HELD = "held"
+    CONTESTED = "contested"
+    DISPUTED = "disputed"  # reported taken, but a later report says the fight goes on or denies it
+
+
+@dataclass(frozen=True, slots=True)
+class ControlPeriod:
+    """Who holds a place from ``begin`` until ``end`` (exclusive; None: still so at the last report)."""
+
+    place: str
+    place_name: str
+    status: ControlStatus
+    begin: dt.date
+    confidence: float
+    incidents: tuple[str, ...]
+    documents: tuple[str, ...]
+    sources: int
+    end: dt.date | None = None
+    holder: str | None = None  # canonical actor id
+    holder_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    capital_of: str | None = None  # province code when the place is its capital
+
+
+@dataclass(frozen=True, slots=True)
+class CountCheck:
+    """A count a report states ("12 provincial centres in 8 days", "a sixth capital") against the derived one."""
+
+    doc_id: str
+    evidence: Span
+    claimed: int
+    derived: int
+    end: dt.date
+    places: tuple[str, ...]  # the places the derived count counts
+    begin: dt.date | None = None  # None: since the first report
+    ordinal: bool = False
