@@ -377,9 +377,10 @@ def settings() -> None:
 
 
 def _register_lists() -> None:
-    from sitroom.cli_lists import register
+    from sitroom import cli_lists, cli_situation
 
-    register(app)
+    cli_lists.register(app)
+    cli_situation.register(app)
 
 
 _register_lists()

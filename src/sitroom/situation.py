@@ -265,6 +265,8 @@ def check_counts(statements: Iterable[CountStatement], periods: Sequence[Control
         >>> check_counts((), (), (), {})
         ()
     """
+    if not capitals:
+        return ()  # no capitals known for these countries: nothing to count against
     taken: dict[str, tuple[dt.date, str]] = {}
     for period in periods:  # disputed captures do not count: a later report says the place did not fall
         if (period.status is ControlStatus.HELD and period.place in capitals
