@@ -426,3 +426,68 @@ def test_the_village_is_the_place_the_report_called_a_village():
 def test_a_guided_bomb_is_an_air_strike():
     hit = _one(_events("A guided bomb hit a school in Aleppo on Sunday, killing four people."), "hit")[0]
     assert hit.sub_event_type == "Air/drone strike"
+
+
+# --- tolls and denials ----------------------------------------------------------------------------------------
+
+REPORTS = Path(__file__).resolve().parents[1] / "examples" / "reports"
+
+
+def _first_sentence(name: str) -> str:
+    return (REPORTS / name).read_text(encoding="utf-8").split("\n\n")[0]
+
+
+def test_a_revised_toll_gives_the_current_figure_and_the_killing_its_day():
+    text = _first_sentence("2021-08-11_pamir-press_kunduz-toll-rises.txt")
+    x = _extract(text, "2021-08-11")
+    killed = _one(x.events, "killed")[0]
+    figures = {q.id: q.span.text for q in x.quantities}
+    assert (killed.fatalities, [figures[q] for q in killed.quantities]) == (13, ["13"])  # not "from 12"
+    assert (_time(x, killed), killed.date_begin, killed.date_from_document) == ("Sunday", dt.date(2021, 8, 8), False)
+
+
+@pytest.mark.parametrize(("text", "trigger", "fatalities", "injured"), [
+    ("The death toll from Saturday's air strike on a market in Idlib rose to 18, rescuers said.", "air strike", 18,
+     None),
+    ("The number of civilians killed in the shelling of Kharkiv stands at 43.", "killed", 43, None),
+    ("The number of civilians killed in the shelling of Kharkiv stands at 43.", "shelling", 43, None),
+    ("The number of people wounded in the blast reached 60.", "wounded", None, 60),
+    ("The toll from the bombing has risen to 31, from 24.", "bombing", 31, None),
+    ("About 40 people wounded in the market strike had been treated at the hospital.", "wounded", None, 40),
+    ("The number of attacks on aid workers has risen to 40 this year.", "attacks", None, None),  # counts attacks
+])
+def test_tolls_and_counted_nouns_give_the_event_its_casualties(text, trigger, fatalities, injured):
+    event = _one(_events(text), trigger)[0]
+    assert (event.fatalities, event.injured) == (fatalities, injured)
+    assert bool(event.quantities) == (fatalities is not None or injured is not None)
+
+
+def test_a_when_clause_dates_the_killing():
+    x = _extract("Twelve people were killed when mortar rounds hit a market in Kunduz on Sunday.", "2021-08-11")
+    killed = _one(x.events, "killed")[0]
+    assert (_time(x, killed), killed.date_begin, killed.fatalities) == ("Sunday", dt.date(2021, 8, 8), 12)
+    x = _extract("Five soldiers were killed in Gao, as officials said on Monday.", "2021-08-11")
+    assert _one(x.events, "killed")[0].date_from_document  # "as ... said on Monday" dates the statement
+
+
+def test_a_report_called_wrong_is_negated():
+    text = (REPORTS / "2021-08-11_kabul-evening-desk_lashkar-gar-holds.txt").read_text(encoding="utf-8")
+    fallen = _one(_events(text, "2021-08-11"), "fallen")[0]
+    assert (fallen.modality, fallen.sub_event_type) == (Modality.NEGATED, "Non-state actor overtakes territory")
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), [
+    ("The army denied that the city had fallen.", "fallen", Modality.NEGATED),
+    ("Officials dismissed reports that the base had been captured.", "captured", Modality.NEGATED),
+    ("The army rejected claims that its forces had withdrawn from Bakhmut.", "withdrawn", Modality.NEGATED),
+    ("Rumours that rebels had seized the airport were baseless, the governor said.", "seized", Modality.NEGATED),
+    ("Claims that the army had shelled the village are untrue, a spokesman said.", "shelled", Modality.NEGATED),
+    ("Reports of fighting in the city were false, the police said.", "fighting", Modality.NEGATED),
+    ("Reports that the rebels had captured Goma turned out to be wrong.", "captured", Modality.NEGATED),
+    ("Reports that the city had fallen were not true, officials said.", "fallen", Modality.NEGATED),
+    ("Reports that the city had fallen were confirmed by officials.", "fallen", Modality.ASSERTED),
+    ("There were reports that the rebels had captured the town.", "captured", Modality.ASSERTED),
+    ("He said claims that the rebels had taken the town were true.", "taken", Modality.ASSERTED),
+])
+def test_denied_and_falsified_reports(text, trigger, modality):
+    assert _one(_events(text), trigger)[0].modality is modality

@@ -5,7 +5,8 @@ A time expression is anchored to the word it modifies ("took ... on Monday" -> t
 noun trigger ("talks that began on May 6", "a ceasefire that will take effect on Monday evening"); one of
 the verb that carries a noun trigger (a light verb, "launched an attack on Monday"; a predicate of the event,
 "fighting continued on Sunday", "talks could resume within weeks"); the bound a "since" clause sets ("killed
-since the clashes erupted on Saturday"); and the time of the clause it is coordinated with or hangs on as
+since the clashes erupted on Saturday"); the time of a "when/as" clause on the trigger ("killed when mortar
+rounds hit a market on Sunday"); and the time of the clause it is coordinated with or hangs on as
 "as/while/when" or a participle ("went house to house on Thursday, killing 40").
 
 A time that introduces a report ("the RSF said on Monday it had captured...") belongs to the speech, not to
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from sitroom.event_args import Context, in_class, twins
 from sitroom.event_links import predicate_after
 from sitroom.model import Quantity, Timex
+from sitroom.quantities import lexicon as quantity_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -126,12 +128,35 @@ def time_of(trigger: Token, anchors: dict[int, list[Timex]], depth: int = 0) -> 
         if clause.dep_ == "advcl" and clause.i in anchors and any(
                 m.dep_ == "mark" and m.lower_ in _BOUND_MARKS for m in clause.children):
             return _pick(anchors[clause.i], trigger)
+    for verb in _shared_clauses(trigger):
+        if verb.i in anchors:
+            return _pick(anchors[verb.i], trigger)
     marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
     if trigger.dep_ == "conj" and not own_subject or trigger.dep_ == "advcl" and (
             marks & _SHARED_MARKS or trigger.tag_ == "VBG" and not marks and not own_subject):
         return time_of(head, anchors, depth + 1)
     return None
+
+
+def _shared_clauses(trigger: Token) -> list[Token]:
+    """The verbs of "when/as" clauses on the trigger, which happen with it ("killed when mortar rounds hit a
+    market on Sunday"); where the parser hung the clause on its subject noun ("rounds"), the verb after it."""
+    found = []
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in _SHARED_MARKS
+                                             and m.i < clause.i for m in clause.children):
+            continue
+        if clause.lemma_.lower() in _SPEECH:
+            continue  # "..., as officials said on Monday": the time of the statement
+        if clause.pos_ in ("VERB", "AUX"):
+            found.append(clause)
+            continue
+        doc = clause.doc
+        after = next((t for t in doc[clause.i + 1:min(clause.i + 3, len(doc))] if t.pos_ == "VERB"), None)
+        if after is not None and after.tag_ in ("VBD", "VBZ", "VBP"):
+            found.append(after)
+    return found
 
 
 # --- counts -------------------------------------------------------------------------------------------------
@@ -144,7 +169,8 @@ def casualty_clauses(trigger: Token) -> list[Token]:
 
 def counts(trigger: Token, quantities: tuple[Quantity, ...], ctx: Context) -> list[Quantity]:
     """Quantities that count this event's casualties: attached to the trigger, its "wounded" twin, or a
-    "killing N" clause hanging on it."""
+    "killing N" clause hanging on it, or the counted noun the trigger describes ("about 40 people wounded in
+    the strike"). A toll's current figure is :func:`toll`."""
     extra = casualty_clauses(trigger)
     if nominal(trigger) and trigger.dep_ in ("nsubj", "aux") and trigger.head.pos_ == "VERB":
         extra += casualty_clauses(trigger.head)  # "Shelling hit a market, killing eight people"
@@ -157,6 +183,62 @@ def counts(trigger: Token, quantities: tuple[Quantity, ...], ctx: Context) -> li
             continue
         root = span.root
         path = [root.head, root.head.head]
-        if any(t.i in hosts for t in path) and quantity.kind in ("killed", "injured", None):
+        counted = trigger.dep_ == "acl" and span.start <= trigger.head.i < span.end  # "40 people wounded in ..."
+        if (counted or any(t.i in hosts for t in path)) and quantity.kind in ("killed", "injured", None):
             found.append(quantity)
     return found
+
+
+_FIGURE_PREPS = {"to", "at"}  # "has risen to 13", "stands at 43"; not "from 12" (the old figure), "by 3" (the rise)
+_TOLL_PREPS = {"from", "in", "of", "after", "during"}
+
+
+def toll(trigger: Token, quantities: tuple[Quantity, ...]) -> tuple[Quantity, str] | None:
+    """The current figure of a toll whose counting phrase names this event, and what it counts (``killed`` or
+    ``injured``): "the number of people killed when ... has risen to 13, from 12" (13 killed), "the death toll
+    from the air strike rose to 18", "the number of civilians killed ... stands at 43", "reached 60"."""
+    counting = _count_noun(trigger, 0)
+    if counting is None:
+        return None
+    noun, kind = counting
+    current = noun
+    for _ in range(3):  # "the number ... has risen": up from the count noun to the verb that gives its value
+        if current.dep_ not in ("nsubj", "nsubjpass", "csubj") or current.head.i == current.i:
+            return None
+        current = current.head
+        figures = [g for c in current.children if c.dep_ == "prep" and c.lower_ in _FIGURE_PREPS
+                   for g in c.children if g.dep_ == "pobj"]
+        figures += [c for c in current.children if c.dep_ in ("dobj", "attr")]  # "reached 60", "is now 13"
+        for figure in figures:
+            quantity = next((q for q in quantities if q.span.start <= figure.idx < q.span.end), None)
+            if quantity is None:
+                continue
+            counted = quantity.kind if quantity.kind in ("killed", "injured") else kind
+            return (quantity, counted) if counted is not None else None
+    return None
+
+
+def _count_noun(trigger: Token, depth: int) -> tuple[Token, str | None] | None:
+    """The count noun ("number", "toll") of a phrase that counts the casualties of this event, with what it
+    counts: the participle on its counted noun ("the number of people killed"), the event the toll is of ("the
+    death toll from the air strike"), or the event of such a participle ("the number of people killed in the
+    attack"). "The number of attacks" counts attacks, not casualties: not a toll."""
+    lex = quantity_lexicon()
+    head = trigger.head
+    if trigger.dep_ == "acl" and trigger.pos_ == "VERB" and head.dep_ == "pobj" and head.head.lower_ == "of":
+        noun = head.head.head
+        if noun.lemma_.lower() in lex.count_nouns or noun.lower_ in lex.count_nouns:
+            return noun, lex.casualty.get(trigger.lemma_.lower()) or lex.casualty.get(trigger.lower_)
+        return None
+    if trigger.dep_ != "pobj" or head.lower_ not in _TOLL_PREPS or depth > 0:
+        return None
+    holder = head.head
+    if holder.lemma_.lower() in lex.count_nouns:
+        words = [c.lemma_.lower() for c in holder.children if c.dep_ in ("compound", "amod")]
+        kinds = [lex.casualty[w] for w in words if w in lex.casualty]
+        if kinds:
+            return holder, kinds[0]  # "the death toll", "the injury count"
+        return (holder, "killed") if holder.lemma_.lower() == "toll" else None  # a bare toll is of the dead
+    if head.lower_ != "of" and holder.pos_ == "VERB" and lex.casualty.get(holder.lemma_.lower()):
+        return _count_noun(holder, depth + 1)  # "the number of people killed in the attack"
+    return None

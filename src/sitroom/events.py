@@ -36,7 +36,7 @@ from sitroom.event_conditions import Probe, holds
 from sitroom.event_context import fill_places
 from sitroom.event_links import PlaceItem, locations
 from sitroom.event_sides import capture_type, is_claim
-from sitroom.event_time import counts, time_of, timex_anchors
+from sitroom.event_time import counts, time_of, timex_anchors, toll
 from sitroom.ids import fact_id
 from sitroom.modality import attribution, cues, modality_of
 from sitroom.model import Entity, EntityType, Event, Modality, Quantity, Quote, Span, Timex
@@ -334,6 +334,21 @@ def _first_value(quantities: list[Quantity], kind: str) -> int | None:
     return int(values[0]) if values else None
 
 
+def _casualties(token: Token, quantities: tuple[Quantity, ...], ctx: Context,
+                ) -> tuple[list[Quantity], int | None, int | None]:
+    """The counts of a violent event, its fatalities and injured; a toll's current figure ("the number of people
+    killed ... has risen to 13, from 12") outranks the other counts of what it counts."""
+    counted = counts(token, quantities, ctx)
+    figures = {"killed": _first_value(counted, "killed"), "injured": _first_value(counted, "injured")}
+    current = toll(token, quantities)
+    if current is not None:
+        quantity, kind = current
+        counted = [quantity, *(q for q in counted if q.id != quantity.id)]
+        if quantity.value is not None and quantity.value >= 1:
+            figures[kind] = int(quantity.value)
+    return counted, figures["killed"], figures["injured"]
+
+
 def build_events(token: Token, rule: TriggerRule, probe: Probe, ctx: Context, *, document_id: str, text: str,
                  published: dt.date | None, anchors: dict[int, list[Timex]], triggers: set[int],
                  quotes: tuple[Quote, ...], quantities: tuple[Quantity, ...]) -> list[Event]:
@@ -361,7 +376,7 @@ def build_events(token: Token, rule: TriggerRule, probe: Probe, ctx: Context, *,
     if modality is Modality.ASSERTED and is_claim(attributed.speaker, attributed.entity_type, rule.plover, actor,
                                                   holds("civilian_target", probe), ctx):
         modality = Modality.CLAIMED
-    counted = counts(token, quantities, ctx) if rule.plover == "ASSAULT" else []
+    counted, fatalities, injured = _casualties(token, quantities, ctx) if rule.plover == "ASSAULT" else ([], None, None)
     places: list[PlaceItem | None] = list(locations(probe, capture, ctx)) or [None]
     events = []
     for place in places:
@@ -373,11 +388,11 @@ def build_events(token: Token, rule: TriggerRule, probe: Probe, ctx: Context, *,
             sub_event_type=capture_type(rule.sub_event_type, actor, token, place[0] if place else None, ctx),
             actor=_entity_id(actor, ctx), target=_entity_id(target, ctx),
             location=_entity_id(place[0], ctx, EntityType.PLACE) if place else None,
-            time=timex.id if timex else None, fatalities=_first_value(counted, "killed"),
+            time=timex.id if timex else None, fatalities=fatalities,
             actor_span=_span_of(actor, text, ctx), target_span=_span_of(target, text, ctx), location_span=location_span,
             date_begin=when[0] if when else None, date_end=when[1] if when else None,
             time_precision=(2 if date_from_document else precision(*when)) if when else None,
-            date_from_document=date_from_document, injured=_first_value(counted, "injured"),
+            date_from_document=date_from_document, injured=injured,
             quantities=tuple(q.id for q in counted), source=attributed.source, source_span=attributed.span,
         ))
     return events

@@ -5,8 +5,11 @@ auxiliaries, "if"), then from the clauses that embed it, climbing the parse:
 an infinitive under "hope"/"plan" is planned, under "need"/"stave off" is
 hypothetical, under "ask"/"urge" is what someone asked for (planned); a content
 clause under "warn" or an assurance sought is hypothetical. Negation inside a
-hypothetical context stays hypothetical (GUIDELINES.md section 5). Cue words
-are in ``data/modality_cues.json``.
+hypothetical context stays hypothetical (GUIDELINES.md section 5). A denied
+event is negated: the content of "deny"/"dismiss" ("the army denied that the
+city had fallen"), or of a report called false or dismissed ("Reports that the
+city had fallen were wrong", "officials dismissed reports that the base had
+been captured"). Cue words are in ``data/modality_cues.json``.
 
 Attribution: the quote (from the quotes stage) whose content holds the trigger,
 else the subject of the reporting verb whose complement holds it, else the
@@ -128,8 +131,12 @@ def modality_of(trigger: Token, triggers: set[int]) -> Modality:
             _clause_cues(head, reading, own=False)
             cur = head
             continue
-        if words & c["denial_heads"] and dep in ("xcomp", "ccomp", "dobj"):
-            reading.negated = True  # "the RSF denied killing him"
+        if words & c["denial_heads"] and dep in ("xcomp", "ccomp", "dobj") or (
+                words & c["dismissal_heads"] and dep == "ccomp"):
+            reading.negated = True  # "the RSF denied killing him", "the army denied that the city had fallen"
+            break
+        if dep in ("acl", "relcl", "ccomp", "pobj", "pcomp") and _denied_report(cur):
+            reading.negated = True  # "Reports that the city had fallen were wrong"
             break
         if dep == "xcomp" or dep in ("advcl", "acl", "ccomp") and has_to(cur):
             if words & c["hypothetical_heads"]:
@@ -182,6 +189,48 @@ def modality_of(trigger: Token, triggers: set[int]) -> Modality:
             reading.hypothetical = True  # "calls for its soldiers to return"
         break
     return reading.result()
+
+
+def _denied_report(clause: Token) -> bool:
+    """The clause is the content of a report that the text calls false or a speaker denies: "Reports on
+    Tuesday that the city had fallen were wrong", "officials dismissed reports that the base had been
+    captured", "claims of an attack were baseless"."""
+    c = cues()
+    noun = clause.head
+    if clause.dep_ in ("pobj", "pcomp"):
+        if noun.lower_ not in ("of", "about") or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    for _ in range(2):  # "Reports on Tuesday that ...": a clause the parser hung on the report's date
+        if forms(noun) & (c["report_nouns"] | c["dismissal_heads"]) or noun.dep_ != "pobj":
+            break
+        noun = noun.head.head
+    if forms(noun) & c["dismissal_heads"] and noun.pos_ == "NOUN":
+        return True  # "the army's denial that the city had fallen"
+    return bool(forms(noun) & c["report_nouns"]) and noun.pos_ in ("NOUN", "PROPN") and _falsified(noun)
+
+
+def _falsified(noun: Token) -> bool:
+    """A report noun denied ("dismissed reports", "reports ... were denied") or predicated as false ("were
+    wrong", "proved baseless", "turned out to be untrue", "were not true")."""
+    c = cues()
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and forms(verb) & c["dismissal_heads"]:
+        return True
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i:
+        return False
+    negated = any(n.dep_ == "neg" for n in verb.children)
+    for predicate in [verb, *(x for x in verb.children if x.dep_ == "xcomp")]:
+        negated = negated or any(n.dep_ == "neg" for n in predicate.children)
+        for complement in predicate.children:
+            if complement.dep_ not in ("acomp", "attr", "oprd"):
+                continue
+            words = forms(complement)
+            if words & c["falsity_predicates"] and not negated or words & c["truth_predicates"] and negated:
+                return True
+    return False
 
 
 def _nominal_reading(trigger: Token) -> Modality | None:
