@@ -168,3 +168,105 @@ def test_seeds_stated_counts_are_compared(seeds_situation) -> None:
     assert {"Herat", "Ghazni", "Kandahar", "Aybak"} <= set(twelve.check.places)
     sixth = next(c for text, c in checks.items() if "sixth" in text)
     assert sixth.check.ordinal and sixth.check.derived == 5  # Lashkar Gah is disputed, so not counted
+
+
+def _expected_falls() -> list[dict[str, str]]:
+    import csv
+
+    from conftest import ROOT
+
+    with open(ROOT / "tests" / "data" / "demo_control.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory) -> Path:
+    from sitroom.demo import run_demo
+    from sitroom.settings import load_settings
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    run_demo(path, settings=load_settings(env={}))
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_situation(demo_store: Path):
+    from sitroom.places import load_gazetteer
+    from sitroom.settings import load_settings
+    from sitroom.situation import load_situation
+    from sitroom.store import Store
+
+    settings = load_settings(env={})
+    with Store(demo_store, read_only=True) as store:
+        return load_situation(store, gazetteer=load_gazetteer(settings.cache_dir, settings.gazetteer))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", _expected_falls(), ids=lambda row: row["capital"])
+def test_demo_control_of_each_capital_day_by_day(demo_situation, row: dict[str, str]) -> None:
+    fell, latest = DAY(row["fell_on"]), DAY(row["latest"] or row["fell_on"])
+    for day in (DAY("2021-08-05") + dt.timedelta(days=n) for n in range(12)):
+        state = [p for p in demo_situation.at(day) if p.capital_of == row["province"]]
+        held = [p for p in state if p.status is ControlStatus.HELD]
+        if day >= latest:
+            assert [p.holder_name for p in held] == ["Taliban"], f"{row['capital']} on {day}: {state}"
+        elif day < fell:
+            assert not held, f"{row['capital']} held on {day}, before it fell: {held}"
+        if row["disputed_on"] and day == DAY(row["disputed_on"]):
+            assert [p.status for p in state] == [ControlStatus.DISPUTED]
+
+
+@pytest.mark.slow
+def test_demo_shows_the_merged_duplicate_the_revised_toll_and_the_contradiction(demo_situation) -> None:
+    aybak = [i for i in demo_situation.incidents if i.place_name == "Aybak" and i.kind == "territory"]
+    assert [i.outlets for i in aybak] == [("Gulf Briefing Service", "Khyber Wire")] and aybak[0].sources == 1
+    (toll,) = [c for c in demo_situation.contradictions if c.kind == "fatalities" and c.subject_name == "Kunduz"]
+    assert toll.revision and [c.value for c in toll.claims] == ["12", "13"]
+    (lashkar,) = [c for c in demo_situation.contradictions if c.kind == "control"]
+    assert lashkar.subject_name == "Lashkar Gah"
+    assert {c.outlet for c in lashkar.claims} >= {"Hindu Kush Herald", "Kabul Evening Desk"}
+
+
+@pytest.mark.slow
+def test_situation_commands_on_the_demo_store(demo_store: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    runner = CliRunner()
+    db = ["--db", str(demo_store)]
+    shown = runner.invoke(app, ["situation", "--at", "2021-08-13", "--capitals", "--json", *db])
+    assert shown.exit_code == 0, shown.output
+    state = json.loads(shown.output)
+    assert state["at"] == "2021-08-13" and len(state["capitals"]["Taliban"]) >= 15
+    assert all(p["capital_of"] for p in state["places"])
+    table = runner.invoke(app, ["situation", "--at", "2021-08-09", *db])
+    assert table.exit_code == 0 and "Aybak" in table.output and "Province capitals Taliban: 6" in table.output
+    disputes = runner.invoke(app, ["contradictions", *db])
+    assert disputes.exit_code == 0 and "Lashkar Gah: control disputed" in disputes.output
+    assert "Kunduz: fatalities revised" in disputes.output
+    merged = runner.invoke(app, ["incidents", "--place", "aybak", "--json", *db])
+    (aybak,) = [i for i in json.loads(merged.output) if i["kind"] == "territory"]
+    assert aybak["sources"] == 1 and len(aybak["outlets"]) == 2
+    bad = runner.invoke(app, ["situation", "--at", "13 August", *db])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+@pytest.mark.slow
+def test_report_command_writes_markdown_and_html(demo_store: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    runner = CliRunner()
+    markdown = runner.invoke(app, ["report", "--at", "2021-08-13", "--since", "2021-08-06", "--db", str(demo_store)])
+    assert markdown.exit_code == 0, markdown.output
+    assert "Lashkar Gah" in markdown.output and "Ghazni" in markdown.output
+    page = tmp_path / "sitrep.html"
+    written = runner.invoke(app, ["report", "--format", "html", "-o", str(page), "--db", str(demo_store)])
+    assert written.exit_code == 0, written.output
+    html = page.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "<svg" in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
