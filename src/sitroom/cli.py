@@ -306,6 +306,9 @@ def summary(db: DbOption = None) -> None:
         _print_summary(summarize(store))
 
 
+DEMO_SINCE = dt.date(2021, 8, 5)  # the demo report covers the whole corpus: its first report is of 6 Aug
+
+
 @app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="Store file to create (replaced if it exists).")] = "demo.duckdb",
@@ -326,7 +329,19 @@ def demo(
     _print_ingest(result)
     with Store(db, read_only=True) as store:
         _print_summary(summarize(store))
-    out.print(f"\nStore written to {db}. Explore it:\n"
+    from sitroom.cli_situation import build_sitrep
+    from sitroom.report_html import render_html, render_rich
+
+    sitrep = _guard(build_sitrep, db, since=DEMO_SINCE)
+    page = Path(db).with_name(Path(db).stem + "-sitrep.html")
+    page.write_text(render_html(sitrep), encoding="utf-8")
+    out.print()
+    render_rich(sitrep, out)
+    out.print(f"\nStore written to {db}; the situation report above is also in {page}. Explore it:\n"
+              f"  sitroom situation --at 2021-08-13 --capitals --db {db}\n"
+              f"  sitroom contradictions --db {db}\n"
+              f"  sitroom incidents --place Kunduz --db {db}\n"
+              f"  sitroom report --at 2021-08-12 --since 2021-08-05 --format html -o sitrep.html --db {db}\n"
               f"  sitroom timeline --since 2021-08-06 --until 2021-08-16 --db {db}\n"
               f"  sitroom events --type battles --place Helmand --db {db}\n"
               f"  sitroom entities --type PLACE --db {db}\n"

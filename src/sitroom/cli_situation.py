@@ -164,18 +164,28 @@ def report(
         out.print(f"situation report written to {output}", markup=False)
 
 
-def write_report(db: str | None, *, at: dt.date | None = None, since: dt.date | None = None,
-                 place: str | None = None, format: str = "md") -> str:
-    """The situation report of the store at ``db`` as Markdown or HTML text."""
-    from sitroom.report import build_report, load_documents, load_quotes, render_markdown
-    from sitroom.report_html import render_html
+def build_sitrep(db: str | None, *, at: dt.date | None = None, since: dt.date | None = None,
+                 place: str | None = None) -> Any:
+    """The situation report of the store at ``db`` (a :class:`sitroom.report.SitRep`)."""
+    from sitroom.report import DEFAULT_DAYS, build_report, load_documents, load_quotes
 
     with _open(db) as store:
         derived = _load(store, db)
-        last = at or derived.dates()[1] or dt.date.today()
         documents = load_documents(store)
-        quotes = load_quotes(store, since or last - dt.timedelta(days=7), last)
-    built = build_report(derived, at=at, since=since, place=place, documents=documents, quotes=quotes)
+        last = at or derived.dates()[1] or max((d.published for d in documents.values() if d.published),
+                                               default=dt.date.today())
+        first = since or last - dt.timedelta(days=DEFAULT_DAYS)
+        quotes = load_quotes(store, first, last)
+    return build_report(derived, at=last, since=first, place=place, documents=documents, quotes=quotes)
+
+
+def write_report(db: str | None, *, at: dt.date | None = None, since: dt.date | None = None,
+                 place: str | None = None, format: str = "md") -> str:
+    """The situation report of the store at ``db`` as Markdown or HTML text."""
+    from sitroom.report_html import render_html
+    from sitroom.report_md import render_markdown
+
+    built = build_sitrep(db, at=at, since=since, place=place)
     return render_html(built) if format == "html" else render_markdown(built)
 
 

@@ -266,7 +266,7 @@ def _incident(cluster: _Cluster, names: dict[str, str], by_doc: dict[str, str],
               overall: str | None) -> tuple[Incident, list[Contradiction]]:
     members = sorted(cluster.members, key=lambda o: (o.published or dt.date.max, o.doc_id, o.event_id))
     first = members[0]
-    typed = min(members, key=_order)
+    typed = min(members, key=lambda o: (o.sub_event_type is None, _order(o)))  # the best-dated typed one
     identity = fact_id("incident", cluster.kind, cluster.place, first.event_id)
     actor, inferred = cluster.actor(), False
     if actor is None and cluster.kind == "territory":

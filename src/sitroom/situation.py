@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitroom.fuse import HAPPENED, contradiction, family, fuse, rules
 from sitroom.gazetteer import Feature, Gazetteer
@@ -79,11 +79,11 @@ def _marks(incidents: Sequence[Incident], observations: Sequence[Observation]) -
         first_per_doc = list({o.doc_id: o for o in reversed(members)}.values())
         if incident.kind == "territory":
             holder = incident.actor_name or "an unnamed actor"
-            claims = tuple(_claim(o, f"taken by {holder} ({incident.date_end:%d %b})") for o in first_per_doc)
+            claims = tuple(_claim(o, f"taken by {holder} ({_day(o)})") for o in first_per_doc)
             marks[incident.place].append(_Mark(incident.date_end, "taken", incident.documents, claims, incident,
                                                incident.actor, incident.actor_name))
         elif incident.kind == "battle" and (incident.date_end - incident.date_begin).days <= longest:
-            claims = tuple(_claim(o, f"fighting on {incident.date_end:%d %b}") for o in first_per_doc)
+            claims = tuple(_claim(o, f"fighting on {_day(o)}") for o in first_per_doc)
             marks[incident.place].append(_Mark(incident.date_end, "contested", incident.documents, claims, incident))
     for observation in observations:
         if (observation.modality is Modality.NEGATED and family(observation) == "territory" and observation.place
@@ -106,6 +106,31 @@ def _confidence(marks: Sequence[_Mark], status: ControlStatus, inferred: bool) -
     return round(value, 2)
 
 
+def _until_taken(marks: Sequence[_Mark]) -> list[_Mark]:
+    """The fighting and denials from the first of ``marks`` up to the next capture."""
+    found = []
+    for mark in marks:
+        if mark.kind == "taken":
+            break
+        found.append(mark)
+    return found
+
+
+def _day(observation: Observation) -> str:
+    """The day an observation puts its event on, as a claim reads it."""
+    day = observation.date_end if not observation.date_from_document else observation.published
+    return f"{day:%d %b}" if day else "undated"
+
+
+def _sided(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims in report order, each counting the independent sources on its side (taken, or not taken)."""
+    sides: dict[bool, set[str]] = {True: set(), False: set()}
+    for claim in claims:
+        sides[claim.value.startswith("taken")].add(claim.outlet or claim.doc_id)
+    ordered = sorted(claims, key=lambda c: (c.published or dt.date.max, c.doc_id))
+    return [replace(c, sources=len(sides[c.value.startswith("taken")])) for c in ordered]
+
+
 def _timeline(place: str, marks: list[_Mark], capitals: Mapping[str, Feature],
               first: Incident | None) -> tuple[list[ControlPeriod], list[Contradiction]]:
     marks.sort(key=lambda m: (m.date, m.kind == "taken"))
@@ -118,7 +143,7 @@ def _timeline(place: str, marks: list[_Mark], capitals: Mapping[str, Feature],
             closed.append((current, mark.date))
         return _Open(status, mark.date, mark.holder, mark.holder_name, [mark])
 
-    for mark in marks:
+    for index, mark in enumerate(marks):
         if mark.kind == "taken":
             if current is not None and current.status is ControlStatus.HELD and current.holder == mark.holder:
                 current.marks.append(mark)
@@ -130,8 +155,10 @@ def _timeline(place: str, marks: list[_Mark], capitals: Mapping[str, Feature],
             if mark not in current.marks:
                 current.marks.append(mark)
         elif mark.date > current.begin and not current.documents() & set(mark.documents):
-            versions = [c for m in current.marks for c in m.claims] + list(mark.claims)
-            versions.sort(key=lambda c: (c.published or dt.date.max, c.doc_id))
+            captured = current.documents()
+            disputing = [m for m in _until_taken(marks[index:]) if not captured & set(m.documents)]
+            versions = [c for m in current.marks for c in m.claims] + [c for m in disputing for c in m.claims]
+            versions = _sided(versions)
             name = (first.place_name if first else None) or place
             found_one = contradiction("control", f"{place}@{current.begin}", name, versions, place=place,
                                       revision=False)
