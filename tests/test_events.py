@@ -491,3 +491,113 @@ def test_a_report_called_wrong_is_negated():
 ])
 def test_denied_and_falsified_reports(text, trigger, modality):
     assert _one(_events(text), trigger)[0].modality is modality
+
+
+# --- territorial captures for the situation layer (demo reports, then other conflicts) -------------------------
+
+OVERTAKES = "Non-state actor overtakes territory"
+
+
+def _captures(events, trigger: str) -> dict[str, object]:
+    return {_loc(e): e for e in _one(events, trigger) if e.sub_event_type == OVERTAKES}
+
+
+def test_a_capture_fans_out_over_a_name_the_parser_hung_on_a_bearing():
+    # examples/reports/2021-08-10_hindu-kush-herald_farah-pul-e-khumri-lashkar-gah.txt (published a Tuesday)
+    events = _events("The Taliban captured Farah in the west and Pul-e-Khumri, the capital of Baghlan province, on "
+                     "Tuesday, officials and residents said, and security sources in the south told the Herald that "
+                     "Lashkar Gah, the capital of Helmand, had also fallen to the insurgents.", "2021-08-10")
+    captured = _captures(events, "captured")
+    assert sorted(captured) == ["Farah", "Pul-e-Khumri"]  # not Baghlan, the province it is capital of
+    assert all(e.date_begin == dt.date(2021, 8, 10) and not e.date_from_document for e in captured.values())
+    assert all(e.actor_span.text == "The Taliban" for e in captured.values())
+
+
+def test_a_capture_fans_out_over_a_list_with_appositives_and_modifiers():
+    # examples/reports/2021-08-14_hindu-kush-herald_mazar-i-sharif-falls.html
+    events = _events("Earlier on Saturday the insurgents captured Maymana, the capital of Faryab province, Asadabad "
+                     "in Kunar, and Gardez and Sharana, the capitals of Paktia and Paktika in the south-east.",
+                     "2021-08-14")
+    captured = _captures(events, "captured")
+    assert sorted(captured) == ["Asadabad", "Gardez", "Maymana", "Sharana"]  # the provinces are modifiers
+    assert all(e.date_begin == dt.date(2021, 8, 14) for e in captured.values())
+
+
+def test_a_capture_list_in_sudan_with_an_appositive_the_parser_misread():
+    events = _events("RSF fighters seized Nyala, the capital of South Darfur, Zalingei in Central Darfur, and El "
+                     "Geneina and Ed Daein, the capitals of West and East Darfur.", "2023-11-05")
+    assert sorted(_captures(events, "seized")) == ["Ed Daein", "El Geneina", "Nyala", "Zalingei"]
+
+
+def test_a_capture_fans_out_in_syria():
+    events = _events("Rebels captured Saraqeb in the east and Maarat al-Numan, the second-largest town in Idlib "
+                     "province, on Thursday.", "2024-11-30")
+    assert sorted(_captures(events, "captured")) == ["Maarat al-Numan", "Saraqeb"]
+
+
+def test_breaking_into_the_centre_of_a_city_takes_it():
+    # examples/reports/hindu-kush-herald_herat-ismail-khan.txt
+    events = _events("Taliban fighters broke into the centre of Herat on Thursday after two weeks of fighting on "
+                     "the city's outskirts, seizing the police headquarters and the provincial governor's office, "
+                     "officials and residents said.", "2021-08-12")
+    broke = _one(events, "broke into")[0]
+    assert (broke.sub_event_type, _loc(broke), broke.actor_span.text) == (OVERTAKES, "Herat", "Taliban fighters")
+    assert broke.date_begin == dt.date(2021, 8, 12)
+    assert [_loc(e) for e in _one(events, "seizing")] == ["Herat"]  # the facilities of the city it broke into
+
+
+@pytest.mark.parametrize(("text", "place", "sub_event_type"), [
+    ("Russian forces broke into the outskirts of Vuhledar on Tuesday.", "Vuhledar", OVERTAKES),
+    ("Ukrainian troops briefly broke into Robotyne before being pushed back.", "Robotyne", "Armed clash"),
+    (("The militants also briefly broke into Qala-i-Naw, the capital of neighbouring Badghis province, last month "
+      "before being driven back."), "Qala-i-Naw", "Armed clash"),
+])
+def test_breaking_into_a_town_and_a_brief_incursion(text, place, sub_event_type):
+    broke = _one(_events(text, "2023-02-01"), "broke into")[0]
+    assert (_loc(broke), broke.sub_event_type) == (place, sub_event_type)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Herat's fall came hours after the Taliban took Ghazni, on the highway south of Kabul.", "Herat"),
+    ("The fall of Herat came hours after the Taliban took Ghazni.", "Herat"),
+    ("Bakhmut's fall came after months of fighting.", "Bakhmut"),
+])
+def test_the_fall_of_a_place_and_its_possessive_form(text, place):
+    fall = _one(_events(text, "2021-08-13"), "fall")[0]
+    assert (fall.sub_event_type, _loc(fall), fall.actor_span) == (OVERTAKES, place, None)  # the place is no actor
+
+
+def test_a_base_at_a_place_is_located_there_not_in_its_owner_s_country():
+    # examples/reports/2021-08-15_newsfeed_kabul-fall.jsonl (ked-20210815-kabul)
+    taken = _one(_events("Earlier the group had taken the former US base at Bagram, north of the city, and freed "
+                         "thousands of prisoners from the jail there.", "2021-08-15"), "taken")
+    assert [_loc(e) for e in taken] == ["Bagram"]
+    overran = _one(_events("Militants overran the French base at Tessalit, north of Kidal, on Sunday.",
+                           "2013-03-05"), "overran")
+    assert [_loc(e) for e in overran] == ["Tessalit"]
+
+
+def test_a_hyphenated_city_is_one_place():
+    # examples/reports/2021-08-15_newsfeed_kabul-fall.jsonl (ked-20210815-jalalabad): not "Sharif"
+    taken = _one(_events("The militants had taken Mazar-i-Sharif, the largest city in the north, on Saturday "
+                         "evening, along with a string of smaller provincial capitals in the south-east.",
+                         "2021-08-15"), "taken")
+    assert "Mazar-i-Sharif" in {_loc(e) for e in taken}
+
+
+@pytest.mark.parametrize(("text", "denied"), [
+    ("The army rejected claims that it had abandoned the town.", None),
+    ("The army rejected claims that rebels had captured the town of Bakhmut.", "captured"),
+    ("The RSF rejected accusations that its fighters had looted the market in Nyala.", "looted"),
+])
+def test_rejecting_a_report_is_a_denial_not_a_reject_event(text, denied):
+    events = _events(text)
+    assert not [e for e in events if e.plover == "REJECT"]
+    if denied is not None:
+        event = _one(events, denied)[0]
+        assert event.modality is Modality.NEGATED and event.actor_span is not None
+
+
+def test_rejecting_a_proposal_is_still_a_reject_event():
+    rejected = _one(_events("The army rejected a proposal for a ceasefire in Khartoum."), "rejected")[0]
+    assert rejected.plover == "REJECT"

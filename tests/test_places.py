@@ -261,3 +261,30 @@ def test_no_cue_no_place(nlp) -> None:
             "said Reuters reported it. Defence Minister Rustem Umerov said so.")
     extraction = extract(text)
     assert {e.name for e in extraction.entities if e.type is EntityType.PLACE} == set()
+
+
+@pytest.mark.slow
+def test_an_ner_span_widens_over_a_four_token_tail(nlp) -> None:
+    # the NER tags only "Mazar"; "- i - Sharif" is four tokens, and the scanned "Sharif" must not stay a place
+    given = stage_input(nlp, "Banks stayed closed.\n\nThe militants had taken Mazar-i-Sharif, the largest city in "
+                        "the north, on Saturday evening.", [("Mazar", "LOC", EntityType.PLACE)])
+    names = {e.name for e in places.stage(given)["entities"] if e.type is EntityType.PLACE}
+    assert names == {"Mazar-i-Sharif"}
+
+
+@pytest.mark.slow
+def test_a_small_town_listed_with_towns_is_a_town() -> None:
+    # "Sharana" (NER: PERSON) is a town of 2,200 in GeoNames: listed with Gardez, it is the Paktika capital
+    extraction = extract("Earlier on Saturday the insurgents captured Maymana, the capital of Faryab province, Asadabad "
+                         "in Kunar, and Gardez and Sharana, the capitals of Paktia and Paktika in the south-east.")
+    sharana = place_named(extraction, "Sharana")
+    assert (sharana.country, sharana.feature_level) == ("AF", FeatureLevel.CITY)
+
+
+@pytest.mark.slow
+def test_a_capital_apposition_is_place_context() -> None:
+    # "Qala-e-Naw" (NER: ORG, 9,000 people) after "fled", named the capital of a province
+    extraction = extract("A widow who fled Qala-e-Naw, the capital of Badghis, when the militants first broke into "
+                         "the town said she had moved three times since.")
+    assert place_named(extraction, "Qala-e-Naw").country == "AF"
+

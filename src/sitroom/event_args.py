@@ -357,8 +357,8 @@ def actor(trigger: Token) -> Token | None:
     """Who acts: subject, ``by``-agent, possessor, a light verb's subject; None when the text says nobody."""
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in ("VERB", "AUX"):
-        if is_passive(trigger) or trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-            return _pobj(trigger, "by")
+        if is_passive(trigger) or trigger.dep_ == "acl" and trigger.tag_ == "VBN" and _child(trigger, "nsubj") is None:
+            return _pobj(trigger, "by")  # "the town captured by X"; not "claims that rebels had captured X"
         if in_class(trigger, "unaccusative") and _child(trigger, "dobj") is None or in_class(
                 trigger, "loser_subject"):
             return _pobj(trigger, "to", "against")

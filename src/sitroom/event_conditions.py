@@ -24,6 +24,7 @@ from sitroom.event_args import (
     actor,
     has_to,
     in_class,
+    is_country,
     is_place_name,
     place_items,
     target,
@@ -100,15 +101,37 @@ class Probe:
 
     @functools.cached_property
     def actor(self) -> Token | None:
-        return _resolved(_past_dateline(actor(self.trigger), self.ctx), self.ctx)
+        found = actor(self.trigger)
+        if found is not None and self.theme is not None and found.i == self.theme.i and found.dep_ == "poss":
+            return None  # "Herat's fall": the place that fell, not who took it
+        return _resolved(_past_dateline(found, self.ctx), self.ctx)
 
     @functools.cached_property
     def theme(self) -> Token | None:
-        return theme(self.trigger)
+        return theme(self.trigger) or _possessive_place(self.trigger, self.ctx)
 
     @functools.cached_property
     def target(self) -> Token | None:
         return _resolved(target(self.trigger, self.plover), self.ctx)
+
+
+def _possessive_place(trigger: Token, ctx: Context) -> Token | None:
+    """The place a noun of taking happens to, written as its possessive: "Herat's fall", "the city's capture";
+    a country is the taker ("Russia's capture"), except of what befalls it ("Afghanistan's fall"). Nouns
+    whose rows take no place ("Kyiv's counteroffensive") keep their possessive as the actor."""
+    from sitroom.ontology import rules_by_word
+
+    if trigger.pos_ not in ("NOUN", "PROPN") or not any("place_theme" in rule.condition for rule in rules_by_word(
+            ).get((trigger.lemma_.lower(), "NOUN"), ())):
+        return None
+    owner = _child(trigger, "poss")
+    if owner is None or owner.lower_ in PRONOUNS:
+        return None
+    named = is_place_name(owner, ctx)
+    if not (named or in_class(owner, "place") and not in_class(owner, "generic_place")):
+        return None
+    befalls = in_class(trigger, "unaccusative") or in_class(trigger, "loser_subject")
+    return owner if befalls or not (named and is_country(owner, ctx)) else None
 
 
 def _place_theme(p: Probe) -> bool:
@@ -305,6 +328,13 @@ def _detainee_modifier(p: Probe) -> bool:
         inner, "detainee")
 
 
+def _transient(p: Probe) -> bool:
+    """"briefly broke into X (before being driven back)": an incursion, not a hold on the place."""
+    from sitroom.modality import cues
+
+    return any(c.dep_ == "advmod" and c.lower_ in cues()["transient_marks"] for c in p.trigger.children)
+
+
 def _refused_deal(p: Probe) -> bool:
     """"refused to extend a deal", "refused to sign the accord": the refusal of an agreement or proposal."""
     for clause in p.trigger.children:
@@ -372,6 +402,7 @@ CONDITIONS: dict[str, Callable[[Probe], bool]] = {
     "detainee_modifier": _detainee_modifier,
     "fortification_theme": _noun_theme("fortification"),
     "refused_deal": _refused_deal,
+    "transient": _transient,
     "event_subject": lambda p: _trigger_noun(_child(p.trigger, "nsubj")),
     "event_object": lambda p: _trigger_noun(_child(p.trigger, "dobj")),
 }

@@ -16,6 +16,7 @@ from sitroom.event_args import (
     conjuncts,
     has_to,
     in_class,
+    is_country,
     is_definite_place,
     is_place_name,
     phrase,
@@ -24,7 +25,7 @@ from sitroom.event_args import (
     twins,
 )
 from sitroom.event_conditions import Probe
-from sitroom.model import EntityType
+from sitroom.model import EntityType, FeatureLevel
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -160,8 +161,8 @@ def _capture_places(probe: Probe, ctx: Context) -> list[PlaceItem]:
     if theme is None:
         return []
     if in_class(theme, "facility") and not is_place_name(theme, ctx):
-        return _facility_places(theme, ctx)
-    tokens = place_items(theme, ctx, loose=True)
+        return _facility_places(theme, trigger, ctx)
+    tokens = place_items(theme, ctx, loose=True) + _listed_with(theme, trigger, ctx)
     bare = theme.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "amod", "poss") for c in theme.children)
     wider = _pobj(trigger, "across", "throughout", "in") if bare and trigger.pos_ == "VERB" else None
     if wider is not None and is_place_name(wider, ctx, loose=True):
@@ -177,23 +178,57 @@ def _capture_places(probe: Probe, ctx: Context) -> list[PlaceItem]:
     if trigger.pos_ == "VERB":  # a second object or coordinated name parsed onto the verb
         tokens.extend(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN" and is_place_name(
             c, ctx, loose=True))
-    return [(t, place_span(t, ctx)) for t in tokens]
+    return list({span: (t, span) for t in tokens for span in [place_span(t, ctx)]}.values())
 
 
-def _facility_places(theme: Token, ctx: Context) -> list[PlaceItem]:
-    """Facilities taken: the place each is in ("Khartoum airport", "a base in the east of the city"), else, when
-    several are listed, the facility itself ("the presidential palace and Khartoum airport"); one facility with
-    no place of its own leaves the place to the rest of the sentence ("In Kandahar, ... overran the jail")."""
+def _listed_with(theme: Token, trigger: Token, ctx: Context) -> list[Token]:
+    """Places listed with a named place taken that the parser hung on one of its modifiers instead of on the
+    list: on a bearing ("captured Farah in the west and Pul-e-Khumri": a conjunct of "west") or on an
+    appositive ("captured Maymana, the capital of Faryab, Asadabad in Kunar, and Gardez": conjuncts of
+    "capital"). Names inside the modifiers ("of Faryab", "in Kunar") stay modifiers."""
+    if not is_place_name(theme, ctx, loose=True):
+        return []
+    hosts = [c for c in theme.children if c.dep_ == "appos" and in_class(c, "place") and not is_place_name(
+        c, ctx, loose=True)]
+    areas = [area for host in hosts for area in [_pobj(host, "of")] if area is not None and _level(area, ctx) in _AREAS]
+    for head in (trigger, theme):
+        hosts.extend(pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in LOCATIVE
+                     for pobj in prep.children if pobj.dep_ == "pobj" and in_class(pobj, "direction"))
+    listed = [child for host in hosts for child in host.children if child.dep_ in ("conj", "appos")]
+    listed += [child for area in areas for child in area.children if child.dep_ == "appos" and (
+        _level(child, ctx) is FeatureLevel.CITY)]  # "the capital of South Darfur, Zalingei in ...": no apposition
+    return [t for child in listed if is_place_name(child, ctx) for t in conjuncts(child) if is_place_name(t, ctx)]
+
+
+_AREAS = (FeatureLevel.PROVINCE, FeatureLevel.REGION, FeatureLevel.COUNTRY)
+
+
+def _level(token: Token, ctx: Context) -> FeatureLevel | None:
+    entity = ctx.entity(token)
+    return entity.feature_level if entity is not None else None
+
+
+def _facility_places(theme: Token, trigger: Token, ctx: Context) -> list[PlaceItem]:
+    """Facilities taken: the place each is in ("Khartoum airport", "the US base at Bagram": not the owner's
+    country), else the place of the clause the taking elaborates ("broke into the centre of X, seizing the police
+    headquarters and the governor's office"), else, when several are listed, the facility itself ("the
+    presidential palace and Khartoum airport"); one facility with no place of its own leaves the place to the
+    rest of the sentence ("In Kandahar, ... overran the jail")."""
     items: list[PlaceItem] = []
     heads = conjuncts(theme)
     for head in heads:
-        inner = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss") and is_place_name(c, ctx)]
-        inner = inner or _prep_places(head, LOCATIVE, ctx)
+        inner = _prep_places(head, LOCATIVE, ctx) or [c for c in head.children if c.dep_ in (
+            "compound", "nmod", "poss") and is_place_name(c, ctx) and (c.dep_ == "poss" or not is_country(c, ctx))]
         if inner:
             items.extend((t, place_span(t, ctx)) for t in inner)
-        elif len(heads) > 1:
-            start, end = phrase(head)
-            items.append((head, (ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1]))))
+    if items or len(heads) < 2:
+        return items
+    host = _host_verb_places(trigger, ctx)
+    if host:
+        return [(t, place_span(t, ctx)) for t in host]
+    for head in heads:
+        start, end = phrase(head)
+        items.append((head, (ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1]))))
     return items
 
 

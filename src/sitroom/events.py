@@ -192,6 +192,8 @@ def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
             c.dep_ == "dobj" and _rules(c) for c in token.head.head.children)) and token.head.head.i != token.head.i and _pos(token.head.head) == "VERB" and (
             rule.plover == "ASSAULT") and not _rules(token.head):
         return True  # the object of a purpose: "ordered the pullout to avoid encirclement"
+    if rule.plover == "REJECT" and _rejects_report(token):
+        return True  # "rejected claims that ...": a denial of a report (sitroom.modality), not a refused proposal
     if _counted_object_of_repel(token):
         return True  # "repelled dozens of attacks": one event, the clash (UKRAINE.md)
     if token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "over") and any(
@@ -216,6 +218,14 @@ def _not_event(token: Token, rule: TriggerRule, ctx: Context) -> bool:
         ancestor = ancestor.head
     tail = token.doc[token.i:token.i + 8].text.lower()
     return _blocked(token) or any(tail.startswith(idiom) for idiom in cues()["not_events"])
+
+
+def _rejects_report(token: Token) -> bool:
+    """"The army rejected claims that ...", "reports ... were rejected": what is rejected is a report or claim."""
+    from sitroom.event_args import theme
+
+    found = theme(token) if _pos(token) == "VERB" else None
+    return found is not None and found.lemma_.lower() in cues()["report_nouns"]
 
 
 def _attempted(token: Token) -> bool:

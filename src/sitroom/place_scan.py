@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MAX_WORDS = 7  # longest name scanned, in tokens ("Sar - e - Pul" is five)
+WIDEN = 5  # tokens an NER span may grow by on each side, plus one: "Mazar" + "- i - Sharif" is four
 CONNECTORS = frozenset({"-", "e", "i", "al", "el", "ad", "ed", "ar", "as", "az", "es", "ez", "de", "du", "la", "le",
                         "ye"})
 _POSSESSIVE_END = re.compile(r"['’´]s$")
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)", re.IGNORECASE)
 _DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 
 
@@ -108,6 +110,39 @@ def name_runs(doc: Doc, covered: bytearray, starts: frozenset[int]) -> list[tupl
     if start is not None:
         runs.append((start, end))
     return runs
+
+
+def coordinated(gap: str) -> bool:
+    """Whether the text between two names lists them: a comma, "and", "or", or a comma and a conjunction.
+
+    >>> coordinated(" and "), coordinated(", "), coordinated(", and "), coordinated(" in "), coordinated(" ")
+    (True, True, True, False, False)
+    """
+    return bool(_COORDINATED.fullmatch(gap))
+
+
+def widenings(doc: Doc, start: int, end: int, covered: bytearray, starts: frozenset[int]) -> list[tuple[int, int]]:
+    """Wider spans of the name at ``start:end``: up to ``WIDEN`` name words or connectors on each side, outside
+    other mentions and within one sentence ("Mazar" -> "Mazar-i-Sharif"), as character offsets."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(0 <= i < len(doc) and not covered[doc[i].idx] and (
+            name_end(doc[i]) is not None or doc[i].lower_ in CONNECTORS) for i in (span.start - 1, span.end)):
+        return []
+    return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for left in range(WIDEN) for right in range(WIDEN)
+            for a, b in [(span.start - left, span.end + right)]
+            if (left or right) and a >= 0 and b <= len(doc) and _widens(doc, a, b, span, covered, starts)]
+
+
+def _widens(doc: Doc, a: int, b: int, span, covered: bytearray, starts: frozenset[int]) -> bool:
+    """Tokens ``a..b`` around ``span`` are name words or connectors, outside other mentions, in one sentence."""
+    if name_end(doc[a]) is None or name_end(doc[b - 1]) is None:
+        return False
+    for token in (*doc[a:span.start], *doc[span.end:b]):
+        if (token.i in starts and token.i > a) or covered[token.idx]:
+            return False
+        if not (token.is_alpha and token.text[:1].isupper()) and token.lower_ not in CONNECTORS:
+            return False
+    return True
 
 
 def is_proper(doc: Doc, start: int, end: int) -> bool:

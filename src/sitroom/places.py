@@ -38,17 +38,17 @@ from sitroom.gazetteer import Feature, Gazetteer, Hit, norm_key, slug
 from sitroom.ids import fact_id
 from sitroom.lexicons import load_json
 from sitroom.model import Entity, EntityType, FeatureLevel, Mention
+from sitroom.place_scan import context as _context
 from sitroom.place_scan import (
-    CONNECTORS,
+    coordinated,
     covered_mask,
     is_proper,
-    name_end,
     name_runs,
     place_cue,
     scan_names,
     sentence_starts,
+    widenings,
 )
-from sitroom.place_scan import context as _context
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -90,6 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                 + quarter + r"(?:(?:province|state|governorate|oblast|region) of\s+)?$",
                                 re.IGNORECASE),
         "coordinated": re.compile(r"^\s*(?:,|and|or)\s*$"),
+        "capital_after": re.compile(r"^,\s+(?:the\s+)?(?:\w+\s+){0,2}?capital\s+(?:of|city)\b", re.IGNORECASE),
         "facility": re.compile(rf"^(.+?)\s+(?:{alternation(w['facilities'])})$", re.IGNORECASE),
     }
 
@@ -209,14 +210,15 @@ def _in_focus(feature: Feature, focus: dict[str, float]) -> bool:
     return share >= 0.15 or (share > 0 and share == top)
 
 
-def _accept(candidate: _Candidate, focus: dict[str, float], before: str) -> bool:
-    """Whether a candidate is a place: NER places always; others by the strength of their readings."""
+def _accept(candidate: _Candidate, focus: dict[str, float], before: str, after: str = "") -> bool:
+    """Whether a candidate is a place: NER places always; others by the strength of their readings. A place
+    preposition before it ("in X") or an apposition naming it a capital ("X, the capital of Y") is context."""
     if candidate.source in ("place", "dateline"):
         return True
     key = norm_key(candidate.text)
     if key in _words()["not_places"] or key in _words()["titles"] or len(key) < 2:
         return False  # "Minister" is also a hamlet in Ohio
-    context = bool(_patterns()["preposition"].search(before))
+    context = bool(_patterns()["preposition"].search(before) or _patterns()["capital_after"].match(after))
     if not candidate.proper:  # "Herat" tagged NOUN at a sentence start: only well-known places of the document
         return any(h.match in ("name", "alias") and (
             h.feature.level in (FeatureLevel.COUNTRY, FeatureLevel.PROVINCE)
@@ -340,6 +342,23 @@ def _fuzzy(candidates: list[_Candidate], gazetteer: Gazetteer, focus: dict[str, 
             candidate.hits, candidate.accepted = hits, True
 
 
+def _listed(candidates: list[_Candidate], focus: dict[str, float], text: str) -> None:
+    """A name listed with an accepted town ("Gardez and Sharana", "A, B and C") is a town when the gazetteer
+    has a town of that name in the document's countries, however small."""
+    accepted = sorted((c for c in candidates if c.accepted), key=lambda c: c.start)
+    for candidate in candidates:
+        if candidate.accepted or not candidate.proper or not any(
+                h.match in ("name", "alias") and h.feature.level is FeatureLevel.CITY and _in_focus(h.feature, focus)
+                for h in candidate.hits):
+            continue
+        before = next((c for c in reversed(accepted) if c.end <= candidate.start), None)
+        after = next((c for c in accepted if c.start >= candidate.end), None)
+        gaps = [text[min(other.end, candidate.end):max(other.start, candidate.start)] if other is not None and any(
+            h.feature.level is FeatureLevel.CITY for h in other.hits) else "" for other in (before, after)]
+        listed = [coordinated(gap) for gap in gaps]  # a comma alone lists only between two towns: "In Doha, Ali"
+        candidate.accepted = any(ok and gap.strip() != "," for ok, gap in zip(listed, gaps, strict=True)) or all(listed)
+
+
 def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
     """Every place candidate of a document, with hits looked up and acceptance decided (sorted by start)."""
     document, text = given.document, given.document.text
@@ -380,6 +399,8 @@ def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
     for candidate, hits in zip(pending, gazetteer.lookup_many([c.text for c in pending]), strict=True):
         candidate.hits = hits
     _extend(pending, given.parsed, text, gazetteer, covered_mask(text, taken), starts)  # text: Doc.text is slow
+    widened = [(c.start, c.end) for c in pending]  # "Mazar" widened to "Mazar-i-Sharif" takes the scanned "Sharif"
+    candidates = [c for c in candidates if c.source != "scan" or not any(a < c.end and c.start < b for a, b in widened)]
     for candidate in pending:
         facility = None if candidate.hits else _patterns()["facility"].match(candidate.text)
         if facility:  # "Kunduz airport": a site at the place it is named after
@@ -400,8 +421,9 @@ def recognize(given: StageInput, gazetteer: Gazetteer) -> list[_Candidate]:
         open_.append((candidate, before))
     focus = _focus([c for c, _ in open_ if c.source in ("place", "dateline") or any(_strong(h) for h in c.hits)])
     for candidate, before in open_:
-        candidate.accepted = _accept(candidate, focus, before)
+        candidate.accepted = _accept(candidate, focus, before, _context(text, candidate.start, candidate.end)[1])
     _fuzzy([c for c, _ in open_], gazetteer, _focus([c for c in candidates if c.accepted]), text)
+    _listed([c for c, _ in open_], focus, text)
     candidates.extend(_cued([c for c, _ in open_ if not c.accepted], given.parsed, text, gazetteer,
                             covered_mask(text, taken + [(c.start, c.end) for c in candidates]), starts, name_words))
     candidates.sort(key=lambda c: c.start)
@@ -464,34 +486,13 @@ def _site_at(place: Feature, name: str) -> Feature:
 def _extend(candidates: Sequence[_Candidate], doc: Doc, text: str, gazetteer: Gazetteer, covered: bytearray,
             starts: frozenset[int]) -> None:
     """Widen an NER span over name words next to it when the wider name is a better place ("Pol-e" + "Khomri")."""
-    options: list[tuple[_Candidate, int, int]] = []
-    for candidate in candidates:
-        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-        if span is None or not any(0 <= i < len(doc) and not covered[doc[i].idx] and (
-                name_end(doc[i]) is not None or doc[i].lower_ in CONNECTORS) for i in (span.start - 1, span.end)):
-            continue
-        for left in range(4):
-            for right in range(4):
-                a, b = span.start - left, span.end + right
-                if (left or right) and a >= 0 and b <= len(doc) and _widens(doc, a, b, span, covered, starts):
-                    options.append((candidate, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    options = [(candidate, a, b) for candidate in candidates
+               for a, b in widenings(doc, candidate.start, candidate.end, covered, starts)]
     for (candidate, start, end), hits in zip(options, gazetteer.lookup_many([text[a:b] for _, a, b in options]),
                                              strict=True):
         better = max(map(_prior, hits), default=-math.inf) > max(map(_prior, candidate.hits), default=-math.inf)
         if hits and better and end - start > candidate.end - candidate.start:
             candidate.start, candidate.end, candidate.text, candidate.hits = start, end, text[start:end], hits
-
-
-def _widens(doc: Doc, a: int, b: int, span, covered: bytearray, starts: frozenset[int]) -> bool:
-    """Tokens ``a..b`` around ``span`` are name words or connectors, outside other mentions, in one sentence."""
-    if name_end(doc[a]) is None or name_end(doc[b - 1]) is None:
-        return False
-    for token in (*doc[a:span.start], *doc[span.end:b]):
-        if (token.i in starts and token.i > a) or covered[token.idx]:
-            return False
-        if not (token.is_alpha and token.text[:1].isupper()) and token.lower_ not in CONNECTORS:
-            return False
-    return True
 
 
 def _entity_name(mentions: Sequence[tuple[Mention, _Candidate]]) -> str:
