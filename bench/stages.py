@@ -28,12 +28,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import corpus, machine_info  # noqa: E402  (the sibling benchmark's corpus and machine facts)
+from throughput import corpus, machine_info
 
-from sitroom import pipeline  # noqa: E402
-from sitroom.documents import to_document  # noqa: E402
-from sitroom.nlp import load_model  # noqa: E402
-from sitroom.settings import load_settings  # noqa: E402
+from sitroom import pipeline
+from sitroom.documents import to_document
+from sitroom.nlp import load_model
+from sitroom.settings import load_settings
 
 EVENT_LAYER = ("timexes", "quotes", "quantities", "events")  # what issue 4 adds
 GOALS = {"events_time_quotes_over_spacy": 0.25, "places_over_extract": 0.15}

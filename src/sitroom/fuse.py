@@ -83,11 +83,12 @@ class _Cluster:
     figures: list[Observation] = field(default_factory=list)  # untyped events of the same reports: counts only
     docs: set[str] = field(default_factory=set)
     actors: Counter = field(default_factory=Counter)
+    leader: str | None = None  # the actor most members name (kept as members join: scoring is the hot loop)
     span: tuple[dt.date, dt.date] | None = None
     explicit: bool = False
 
     def actor(self) -> str | None:
-        return self.actors.most_common(1)[0][0] if self.actors else None
+        return self.leader
 
     def distance(self, observation: Observation) -> int | None:
         """How far the event lies from this incident in days, None when it cannot be the same happening."""
@@ -117,6 +118,8 @@ class _Cluster:
         self.docs.add(observation.doc_id)
         if observation.actor:
             self.actors[observation.actor] += 1
+            if self.leader is None or self.actors[observation.actor] > self.actors[self.leader]:
+                self.leader = observation.actor
 
 
 def _order(observation: Observation) -> tuple:
@@ -127,19 +130,54 @@ def _order(observation: Observation) -> tuple:
             observation.doc_id, observation.event_id)
 
 
-def _cluster(observations: Iterable[tuple[str, Observation]],
-             groups: dict[tuple[str, str], list[_Cluster]] | None = None) -> dict[tuple[str, str], list[_Cluster]]:
-    """Merge (family, observation) pairs into the clusters of ``groups`` or new ones, best-dated first."""
-    groups = groups if groups is not None else defaultdict(list)
-    for kind, observation in sorted(observations, key=lambda pair: _order(pair[1])):
-        found = groups[kind, observation.place]
-        scored = [(d, i) for i, c in enumerate(found) if (d := c.distance(observation)) is not None]
+class _Group:
+    """The incidents of one family at one place, indexed by the days they span and the reports telling them.
+
+    An event can only join an incident whose dates lie within the merge tolerance of its own, or one of its own
+    report, so it is scored against those alone instead of every incident of the place (a year of fighting
+    for one city is thousands of incidents).
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self._days: dict[int, set[int]] = defaultdict(set)
+        self._docs: dict[str, set[int]] = defaultdict(set)
+
+    def _index(self, number: int, *, add: bool = True) -> None:
+        cluster = self.clusters[number]
+        if cluster.span is not None:
+            for day in range(cluster.span[0].toordinal(), cluster.span[1].toordinal() + 1):
+                (self._days[day].add if add else self._days[day].discard)(number)
+        if add:
+            for doc in cluster.docs:
+                self._docs[doc].add(number)
+
+    def place(self, kind: str, observation: Observation) -> None:
+        """Add the observation to its nearest compatible incident, or start one."""
+        window = _window(observation, kind)
+        candidates = set(self._docs.get(observation.doc_id, ()))
+        if window is not None:
+            tolerance = rules()["merge_tolerance_days"]
+            for day in range(window[0].toordinal() - tolerance, window[1].toordinal() + tolerance + 1):
+                candidates |= self._days.get(day, set())
+        scored = [(d, i) for i in candidates if (d := self.clusters[i].distance(observation)) is not None]
         if scored:
-            found[min(scored)[1]].add(observation)
+            number = min(scored)[1]
+            self._index(number, add=False)
+            self.clusters[number].add(observation)
         else:
-            cluster = _Cluster(kind, observation.place)
-            cluster.add(observation)
-            found.append(cluster)
+            number = len(self.clusters)
+            self.clusters.append(_Cluster(kind, observation.place))
+            self.clusters[number].add(observation)
+        self._index(number)
+
+
+def _cluster(observations: Iterable[tuple[str, Observation]],
+             groups: dict[tuple[str, str], _Group] | None = None) -> dict[tuple[str, str], _Group]:
+    """Merge (family, observation) pairs into the incidents of ``groups`` or new ones, best-dated first."""
+    groups = groups if groups is not None else defaultdict(_Group)
+    for kind, observation in sorted(observations, key=lambda pair: _order(pair[1])):
+        groups[kind, observation.place].place(kind, observation)
     return groups
 
 
@@ -158,8 +196,8 @@ def _merge(observations: Sequence[Observation]) -> list[_Cluster]:
     groups = _cluster((kind, o) for o in observations
                       if (kind := family(o)) and o.place and o.modality in HAPPENED)
     by_doc_place: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
-    for (_, place), clusters in groups.items():
-        for cluster in clusters:
+    for (_, place), group in groups.items():
+        for cluster in group.clusters:
             for doc in cluster.docs:
                 by_doc_place[doc, place].append(cluster)
     loose = []
@@ -170,7 +208,7 @@ def _merge(observations: Sequence[Observation]) -> list[_Cluster]:
         else:
             loose.append(("violence", observation))
     _cluster(loose, groups)
-    return [cluster for clusters in groups.values() for cluster in clusters]
+    return [cluster for group in groups.values() for cluster in group.clusters]
 
 
 def _source_count(observations: Iterable[Observation]) -> int:

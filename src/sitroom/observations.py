@@ -13,32 +13,47 @@ from dataclasses import dataclass
 from sitroom.model import Modality, Observation, Span
 from sitroom.store import Store
 
+# Identity and names are computed once (materialized) and the report text joins last, for the evidence words
+# only: carrying each report's text through the other joins cost most of the memory (bench/situation.py).
 _SQL = """
-WITH copies AS (
+WITH ident AS MATERIALIZED (SELECT * FROM entity_identity),
+counted AS (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id),
+names AS MATERIALIZED (
+    SELECT i.canonical_id, arg_max(e.name, length(e.name) * 1000 + coalesce(c.n, 0)) AS name
+    FROM entities e JOIN ident i ON i.entity_id = e.id LEFT JOIN counted c ON c.entity_id = e.id
+    GROUP BY i.canonical_id),
+copies AS (
     SELECT original_id, list_sort(list_distinct(list(coalesce(source, origin)))) AS outlets
     FROM duplicates GROUP BY original_id),
 corpus AS (SELECT year(quantile_disc(published, 0.5)) AS year FROM documents),
 dated AS (
     SELECT d.id, coalesce(d.published, TRY_CAST(replace(d.dateline_date, 'XXXX', corpus.year::VARCHAR) AS DATE))
-           AS published
-    FROM documents d, corpus)
-SELECT v.id, v.doc_id, v.plover, v.modality, v.evidence_start, v.evidence_end,
-       substr(d.text, v.evidence_start + 1, v.evidence_end - v.evidence_start),
-       v.event_type, v.sub_event_type, v.date_begin, v.date_end, v.time_precision,
-       coalesce(v.date_from_document, false) OR v.date_begin IS NULL,
-       li.canonical_id, coalesce(cl.name, l.name), l.feature_level, l.lat, l.lon, l.country, l.admin1,
-       ai.canonical_id, coalesce(ca.name, a.name),
-       v.fatalities, v.injured, dd.published, coalesce(d.source, d.dateline_agency),
-       lower(coalesce(d.dateline_agency, d.source, d.id)), coalesce(c.outlets, []), v.source_text
-FROM events v JOIN documents d ON d.id = v.doc_id JOIN dated dd ON dd.id = d.id
-LEFT JOIN entities l ON l.id = v.location
-LEFT JOIN entity_identity li ON li.entity_id = l.id
-LEFT JOIN canonical_entities cl ON cl.canonical_id = li.canonical_id
-LEFT JOIN entities a ON a.id = v.actor
-LEFT JOIN entity_identity ai ON ai.entity_id = a.id
-LEFT JOIN canonical_entities ca ON ca.canonical_id = ai.canonical_id
-LEFT JOIN copies c ON c.original_id = d.id
-ORDER BY dd.published NULLS LAST, d.id, v.trigger_start
+           AS published, coalesce(d.source, d.dateline_agency) AS outlet,
+           lower(coalesce(d.dateline_agency, d.source, d.id)) AS source_key
+    FROM documents d, corpus),
+joined AS (
+    SELECT v.id, v.doc_id, v.plover, v.modality, v.evidence_start, v.evidence_end,
+           v.event_type, v.sub_event_type, v.date_begin, v.date_end, v.time_precision,
+           coalesce(v.date_from_document, false) OR v.date_begin IS NULL AS from_document,
+           li.canonical_id AS place, coalesce(cl.name, l.name) AS place_name, l.feature_level, l.lat, l.lon,
+           l.country, l.admin1, ai.canonical_id AS actor, coalesce(ca.name, a.name) AS actor_name,
+           v.fatalities, v.injured, dd.published, dd.outlet, dd.source_key, coalesce(c.outlets, []) AS copies,
+           v.source_text, v.trigger_start
+    FROM events v JOIN dated dd ON dd.id = v.doc_id
+    LEFT JOIN entities l ON l.id = v.location
+    LEFT JOIN ident li ON li.entity_id = l.id
+    LEFT JOIN names cl ON cl.canonical_id = li.canonical_id
+    LEFT JOIN entities a ON a.id = v.actor
+    LEFT JOIN ident ai ON ai.entity_id = a.id
+    LEFT JOIN names ca ON ca.canonical_id = ai.canonical_id
+    LEFT JOIN copies c ON c.original_id = v.doc_id)
+SELECT j.id, j.doc_id, j.plover, j.modality, j.evidence_start, j.evidence_end,
+       substr(d.text, j.evidence_start + 1, j.evidence_end - j.evidence_start),
+       j.event_type, j.sub_event_type, j.date_begin, j.date_end, j.time_precision, j.from_document,
+       j.place, j.place_name, j.feature_level, j.lat, j.lon, j.country, j.admin1, j.actor, j.actor_name,
+       j.fatalities, j.injured, j.published, j.outlet, j.source_key, j.copies, j.source_text
+FROM joined j JOIN documents d ON d.id = j.doc_id
+ORDER BY j.published NULLS LAST, j.doc_id, j.trigger_start
 """
 
 
