@@ -25,4 +25,4 @@ bench: setup
 	$(PY) bench/throughput.py
 
 clean:
-	rm -rf $(VENV) demo.duckdb demo.duckdb.wal .pytest_cache .hypothesis
+	rm -rf $(VENV) demo.duckdb demo.duckdb.wal demo-sitrep.html .pytest_cache .hypothesis
