@@ -266,16 +266,19 @@ def _figure(claims: Sequence[Claim], found: Contradiction | None) -> int | None:
     return int(found.claims[found.latest if found.revision else found.best].value)
 
 
-def _fallback_actors(observations: Sequence[Observation]) -> tuple[dict[str, str], str | None]:
-    """Who takes places in each report (its most named capturer), and across all reports."""
+def _fallback_actors(observations: Sequence[Observation]) -> tuple[dict[str, str], dict[str | None, str]]:
+    """Who takes places in each report (its most named capturer), and in each country across reports."""
     per_doc: dict[str, Counter] = defaultdict(Counter)
-    overall: Counter = Counter()
+    per_country: dict[str | None, Counter] = defaultdict(Counter)
     for observation in observations:
         if family(observation) == "territory" and observation.actor and observation.modality in HAPPENED:
             per_doc[observation.doc_id][observation.actor] += 1
-            overall[observation.actor] += 1
-    return ({doc: counts.most_common(1)[0][0] for doc, counts in per_doc.items()},
-            overall.most_common(1)[0][0] if overall else None)
+            per_country[observation.country][observation.actor] += 1
+    return _leaders(per_doc), _leaders(per_country)
+
+
+def _leaders(counts: dict) -> dict:
+    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
 
 
 def fuse(observations: Sequence[Observation]) -> tuple[tuple[Incident, ...], tuple[Contradiction, ...]]:
@@ -290,10 +293,10 @@ def fuse(observations: Sequence[Observation]) -> tuple[tuple[Incident, ...], tup
     """
     clusters = _merge(observations)
     names = {o.actor: o.actor_name for o in observations if o.actor}
-    by_doc, overall = _fallback_actors(observations)
+    by_doc, by_country = _fallback_actors(observations)
     incidents, contradictions = [], []
     for cluster in clusters:
-        incident, found = _incident(cluster, names, by_doc, overall)
+        incident, found = _incident(cluster, names, by_doc, by_country)
         incidents.append(incident)
         contradictions.extend(found)
     incidents.sort(key=lambda i: (i.date_begin or dt.date.max, i.place_name or "", i.id))
@@ -301,14 +304,14 @@ def fuse(observations: Sequence[Observation]) -> tuple[tuple[Incident, ...], tup
 
 
 def _incident(cluster: _Cluster, names: dict[str, str], by_doc: dict[str, str],
-              overall: str | None) -> tuple[Incident, list[Contradiction]]:
+              by_country: dict[str | None, str]) -> tuple[Incident, list[Contradiction]]:
     members = sorted(cluster.members, key=lambda o: (o.published or dt.date.max, o.doc_id, o.event_id))
     first = members[0]
     typed = min(members, key=lambda o: (o.sub_event_type is None, _order(o)))  # the best-dated typed one
     identity = fact_id("incident", cluster.kind, cluster.place, first.event_id)
     actor, inferred = cluster.actor(), False
     if actor is None and cluster.kind == "territory":
-        actor = next((by_doc[o.doc_id] for o in members if o.doc_id in by_doc), overall)
+        actor = next((by_doc[o.doc_id] for o in members if o.doc_id in by_doc), by_country.get(first.country))
         inferred = actor is not None
     if cluster.explicit and cluster.span:
         begin, end = cluster.span
@@ -324,7 +327,11 @@ def _incident(cluster: _Cluster, names: dict[str, str], by_doc: dict[str, str],
         figures[attribute] = _figure(claims, conflict)
         if conflict:
             found.append(conflict)
-    dated = {} if cluster.kind not in DATED_KINDS else {o.doc_id: o for o in sorted(members, key=_order, reverse=True) if _explicit(o) and o.time_precision == 1}
+    dated: dict[str, Observation] = {}  # per report, its best day-precise date of the happening
+    if cluster.kind in DATED_KINDS:
+        for observation in sorted(members, key=_order, reverse=True):
+            if _explicit(observation) and observation.time_precision == 1:
+                dated[observation.doc_id] = observation
     dates = contradiction("date", identity, first.place_name or cluster.place,
                           _claims(dated.values(), lambda o: o.date_end.isoformat()), place=cluster.place,
                           revision=False)

@@ -51,6 +51,7 @@ class _Mark:
     incident: Incident | None = None
     holder: str | None = None
     holder_name: str | None = None
+    sources: frozenset[str] = frozenset()  # independent sources (Observation.source_key) of its reports
 
 
 @dataclass(slots=True)
@@ -83,21 +84,27 @@ def _marks(incidents: Sequence[Incident], observations: Sequence[Observation]) -
             holder = incident.actor_name or "an unnamed actor"
             claims = tuple(_claim(o, f"taken by {holder} ({_day(o)})") for o in first_per_doc)
             marks[incident.place].append(_Mark(incident.date_end, "taken", incident.documents, claims, incident,
-                                               incident.actor, incident.actor_name))
+                                               incident.actor, incident.actor_name, _keys(members)))
         elif incident.kind == "battle" and (incident.date_end - incident.date_begin).days <= longest:
             claims = tuple(_claim(o, f"fighting on {_day(o)}") for o in first_per_doc)
-            marks[incident.place].append(_Mark(incident.date_end, "contested", incident.documents, claims, incident))
+            marks[incident.place].append(_Mark(incident.date_end, "contested", incident.documents, claims, incident,
+                                               sources=_keys(members)))
     for observation in observations:
         if (observation.modality is Modality.NEGATED and family(observation) == "territory" and observation.place
                 and observation.published and observation.place_level not in NOT_CONTROLLABLE):
             marks[observation.place].append(_Mark(observation.published, "denied", (observation.doc_id,),
-                                                  (_claim(observation, "fall denied"),)))
+                                                  (_claim(observation, "fall denied"),),
+                                                  sources=_keys((observation,))))
     return marks
+
+
+def _keys(observations: Iterable[Observation]) -> frozenset[str]:
+    return frozenset(o.source_key or o.doc_id for o in observations)
 
 
 def _confidence(marks: Sequence[_Mark], status: ControlStatus, inferred: bool) -> float:
     table = rules()["confidence"]
-    sources = len({c.outlet or c.doc_id for m in marks for c in m.claims})
+    sources = len(frozenset().union(*(m.sources for m in marks)))
     value = table["sources"].get(str(min(sources, 3)), 0.5)
     if marks and all(m.incident is not None and m.incident.modality is Modality.CLAIMED for m in marks):
         value *= table["claimed"]
@@ -124,13 +131,13 @@ def _day(observation: Observation) -> str:
     return f"{day:%d %b}" if day else "undated"
 
 
-def _sided(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims in report order, each counting the independent sources on its side (taken, or not taken)."""
-    sides: dict[bool, set[str]] = {True: set(), False: set()}
-    for claim in claims:
-        sides[claim.value.startswith("taken")].add(claim.outlet or claim.doc_id)
-    ordered = sorted(claims, key=lambda c: (c.published or dt.date.max, c.doc_id))
-    return [replace(c, sources=len(sides[c.value.startswith("taken")])) for c in ordered]
+def _sided(captures: Sequence[_Mark], disputing: Sequence[_Mark]) -> list[Claim]:
+    """The claims of both sides in report order, each counting the independent sources on its side."""
+    taken = len(frozenset().union(*(m.sources for m in captures)))
+    other = len(frozenset().union(*(m.sources for m in disputing)))
+    claims = [replace(c, sources=taken) for m in captures for c in m.claims]
+    claims += [replace(c, sources=other) for m in disputing for c in m.claims]
+    return sorted(claims, key=lambda c: (c.published or dt.date.max, c.doc_id))
 
 
 def _timeline(place: str, marks: list[_Mark], capitals: Mapping[str, Feature],
@@ -159,8 +166,7 @@ def _timeline(place: str, marks: list[_Mark], capitals: Mapping[str, Feature],
         elif mark.date > current.begin and not current.documents() & set(mark.documents):
             captured = current.documents()
             disputing = [m for m in _until_taken(marks[index:]) if not captured & set(m.documents)]
-            versions = [c for m in current.marks for c in m.claims] + [c for m in disputing for c in m.claims]
-            versions = _sided(versions)
+            versions = _sided(current.marks, disputing)
             name = (first.place_name if first else None) or place
             found_one = contradiction("control", f"{place}@{current.begin}", name, versions, place=place,
                                       revision=False)
@@ -180,7 +186,7 @@ def _timeline(place: str, marks: list[_Mark], capitals: Mapping[str, Feature],
             place=place, place_name=(first.place_name if first else None) or place, status=opened.status,
             begin=opened.begin, end=end, confidence=_confidence(opened.marks, opened.status, inferred),
             incidents=incidents, documents=documents,
-            sources=len({c.outlet or c.doc_id for m in opened.marks for c in m.claims}),
+            sources=len(frozenset().union(*(m.sources for m in opened.marks))),
             holder=opened.holder if opened.status is not ControlStatus.CONTESTED else None,
             holder_name=opened.holder_name if opened.status is not ControlStatus.CONTESTED else None,
             lat=first.lat if first else None, lon=first.lon if first else None,
