@@ -28,8 +28,8 @@ from sitroom.model import (
     Span,
 )
 from sitroom.report import DocInfo, build_report, load_documents, load_quotes
-from sitroom.report_md import md, render_markdown
 from sitroom.report_html import colours, render_html, render_map, render_rich
+from sitroom.report_md import md, render_markdown
 from sitroom.situation import load_situation
 from sitroom.store import Store
 
