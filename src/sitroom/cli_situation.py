@@ -6,7 +6,6 @@ one view of it, or JSON with ``--json``. Registered on the main app by :func:`re
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from enum import StrEnum
@@ -31,20 +30,10 @@ def _load(store: Any, db: str | None) -> Any:
     return load_situation(store, gazetteer=gazetteer)
 
 
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def _print_json(rows: Any) -> None:
-    typer.echo(json.dumps(_plain(rows), ensure_ascii=False, indent=1))
+    from sitroom.queries import to_json
+
+    typer.echo(json.dumps(to_json(rows), ensure_ascii=False, indent=1))
 
 
 def _matches(place: str | None, *names: str | None) -> bool:

@@ -8,7 +8,7 @@ in a name, an alias or the words of the report, so ``--actor taleban`` finds the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from typing import Any
 
 from sitroom.store import Store
@@ -80,17 +80,17 @@ class QuoteRow:
     source: Source
 
 
-def to_json(row: EntityRow | EventRow | QuoteRow) -> dict[str, Any]:
-    """A row as JSON-ready data (dates as ISO strings)."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [plain(v) for v in value]
-        return value
-    return plain(asdict(row))
+def to_json(value: Any) -> Any:
+    """A row or record (or lists and dicts of them) as JSON-ready data: dates as ISO strings, enums as values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_json(asdict(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return value
 
 
 def _like(value: str | None) -> str | None:
