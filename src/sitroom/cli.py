@@ -68,6 +68,9 @@ ProcessOption = Annotated[int | None, _setting_option("n_process")]
 MaxBytesOption = Annotated[int | None, _setting_option("max_bytes")]
 EncodingOption = Annotated[str | None, _setting_option("encoding")]
 GazetteerOption = Annotated[str | None, _setting_option("gazetteer")]
+EngineOption = Annotated[str | None, _setting_option("engine")]
+AddressOption = Annotated[str | None, typer.Option("--address", help="Ray cluster for --engine ray (ray://head:10001 "
+                                                   "or auto); default: setting ray_address, else a local instance.")]
 
 
 def _version(value: bool) -> None:
@@ -111,13 +114,14 @@ def _date(value: str | None) -> dt.date | None:
 
 def _guard(function: Any, *args: Any, **kwargs: Any) -> Any:
     """Run a library call, turning expected failures into one line and an exit code."""
+    from sitroom.engine_ray import RayUnavailable
     from sitroom.gazetteer import GazetteerError
     from sitroom.nlp import ModelNotFound
     from sitroom.store import StoreError
 
     try:
         return function(*args, **kwargs)
-    except (ModelNotFound, StoreError, GazetteerError, FileNotFoundError) as error:
+    except (ModelNotFound, StoreError, GazetteerError, RayUnavailable, FileNotFoundError) as error:
         if _state["debug"]:
             raise
         raise _fail(str(error)) from None
@@ -183,24 +187,39 @@ def ingest(
     max_bytes: MaxBytesOption = None,
     encoding: EncodingOption = None,
     gazetteer: GazetteerOption = None,
+    engine: EngineOption = None,
+    address: AddressOption = None,
 ) -> None:
     """Read reports into the store: parse once, extract, link duplicates, record rejected inputs.
 
-    Exit code 3 if any input was rejected (the others are still stored).
+    Exit code 3 if any input was rejected (the others are still stored). With --engine ray the extraction
+    runs on a Ray cluster (install sitroom with its ray extra); the store is written here either way.
 
     Example: sitroom ingest ../shared/corpus/seeds/ --published 2021-08-13 --db war.duckdb
     """
+    from contextlib import ExitStack, nullcontext
+
+    from sitroom.ingest import LocalEngine
     from sitroom.ingest import ingest as run_ingest
     from sitroom.store import Store
 
     settings = _settings(db=db, model=model, batch_size=batch_size, n_process=n_process, max_bytes=max_bytes,
-                         encoding=encoding, gazetteer=gazetteer)
+                         encoding=encoding, gazetteer=gazetteer, engine=engine, ray_address=address)
+    if settings.engine not in ("local", "ray"):
+        raise typer.BadParameter(f"{settings.engine!r} is not local or ray", param_hint="--engine")
     date = _date(published)
+    if settings.engine == "ray":
+        from sitroom.engine_ray import RayEngine
+
+        runner = RayEngine(settings)
+    else:
+        runner = nullcontext(LocalEngine(settings))
     store = _guard(Store, settings.db)
-    with store:
+    with store, ExitStack() as stack:
+        chosen = _guard(stack.enter_context, runner)
         summary = _ingest_with_progress(
             lambda on_item: _guard(run_ingest, paths, store=store, settings=settings, published=date, source=source,
-                                   on_item=on_item),
+                                   on_item=on_item, engine=chosen),
             _count_inputs(paths))
     raise typer.Exit(int(_print_ingest(summary)))
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 import numpy as np
 
 from sitroom.dedup import NearDuplicateIndex, shingles, signature
 from sitroom.documents import to_document
 from sitroom.ids import fact_id
-from sitroom.model import Document, DuplicateLink, Rejection
+from sitroom.model import Document, DuplicateLink, Extraction, Rejection
 from sitroom.readers import read_inputs
 from sitroom.settings import Settings, load_settings
 from sitroom.store import Store
@@ -76,6 +76,7 @@ def ingest(
     source: str | None = None,
     stdin: TextIO | None = None,
     on_item: Callable[[str, Rejection | DuplicateLink | Document | None], None] = lambda origin, item: None,
+    engine: Engine | None = None,
 ) -> IngestSummary:
     """Ingest files, folders, globs or ``-`` into ``store``.
 
@@ -87,6 +88,9 @@ def ingest(
         source: outlet name for every input.
         stdin: the stream ``-`` stands for.
         on_item: called once per input read, with what became of it (for progress and messages).
+        engine: what extracts the accepted documents (default: this process, :class:`LocalEngine`; see
+            :mod:`sitroom.engine_ray`). Documents go to it ``engine.shard_size`` at a time and are stored in
+            transactions of ``batch_size``.
 
     Returns:
         An :class:`IngestSummary`.
@@ -97,6 +101,7 @@ def ingest(
         'no such file or folder'
     """
     settings = settings if settings is not None else load_settings()
+    engine = engine if engine is not None else LocalEngine(settings)
     tally = _Tally()
     batch = _Batch()
     in_store = store.document_text
@@ -124,10 +129,10 @@ def ingest(
             batch.duplicates.append(verdict)
         elif verdict is None:
             tally.already_stored += 1
-        if len(batch) >= settings.batch_size:
-            _commit(batch, store, settings, tally)
+        if len(batch) >= engine.shard_size:
+            _commit(batch, store, settings, tally, engine)
             batch = _Batch()
-    _commit(batch, store, settings, tally)
+    _commit(batch, store, settings, tally, engine)
     return tally.freeze()
 
 
@@ -168,12 +173,34 @@ def _link(document: Document, original_id: str, kind: str, similarity: float) ->
     return DuplicateLink(id=link_id, original_id=original_id, kind=kind, similarity=similarity, document=document)
 
 
-def _commit(batch: _Batch, store: Store, settings: Settings, tally: _Tally) -> None:
-    from sitroom.extraction import extract_documents
+class Engine(Protocol):
+    """What extracts the documents an ingest run accepts."""
 
-    extractions = list(extract_documents(batch.documents, settings=settings))
-    store.write_batch(((e, batch.signatures[e.document.id]) for e in extractions), batch.duplicates,
-                      batch.rejections)
-    tally.ingested += len(extractions)
-    log.info("stored a batch of %d documents (%d this run)", len(extractions), tally.ingested)
+    shard_size: int  # documents handed over at a time
+
+    def extract(self, documents: Sequence[Document]) -> list[Extraction]: ...
+
+
+class LocalEngine:
+    """Extraction in this process (spaCy's ``n_process`` may use more cores), one store batch at a time."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.shard_size = settings.batch_size
+
+    def extract(self, documents: Sequence[Document]) -> list[Extraction]:
+        from sitroom.extraction import extract_documents
+
+        return list(extract_documents(documents, settings=self.settings))
+
+
+def _commit(batch: _Batch, store: Store, settings: Settings, tally: _Tally, engine: Engine) -> None:
+    extractions = engine.extract(batch.documents)
+    for start in range(0, max(len(extractions), 1), settings.batch_size):
+        chunk = extractions[start:start + settings.batch_size]
+        first = start == 0  # the links and rejections read with this shard commit with its first batch
+        store.write_batch(((e, batch.signatures[e.document.id]) for e in chunk),
+                          batch.duplicates if first else [], batch.rejections if first else [])
+        tally.ingested += len(chunk)
+        log.info("stored a batch of %d documents (%d this run)", len(chunk), tally.ingested)
     tally.errors.extend(f"{e.document.origin}: {error}" for e in extractions for error in e.errors)

@@ -50,6 +50,10 @@ class Settings:
     gazetteer: str = _setting(
         "", "User gazetteer CSV of extra places (sites, villages) added to the built-in one; empty: none."
     )
+    engine: str = _setting("local", "Where ingest extracts: local (this machine) or ray (a Ray cluster; extra ray).")
+    ray_address: str = _setting("", "Ray cluster to use with engine ray (ray://host:10001 or auto); empty: a "
+                                    "local Ray instance.")
+    ray_shard_size: int = _setting(2000, "Documents sent to the Ray cluster in one job (engine ray).", low=1)
 
 
 SETTINGS: tuple[dataclasses.Field, ...] = dataclasses.fields(Settings)
