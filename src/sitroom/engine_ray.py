@@ -43,16 +43,18 @@ class _Extractor:
         self.nlp = load_model(settings.model)
         self.stages = pipeline.default_stages(settings)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+    def __call__(self, batch: Any) -> Any:  # pandas frames in and out: NumPy would pad every pickle to the longest
+        import pandas as pd
+
         from sitroom import pipeline
         from sitroom.contract import to_dict
 
         documents = [pickle.loads(blob) for blob in batch["document"]]
         extractions = list(pipeline.extract_documents(documents, nlp=self.nlp, stages=self.stages,
                                                       batch_size=self.settings.batch_size, n_process=1))
-        return {"doc_id": [e.document.id for e in extractions],
-                "contract": [json.dumps(to_dict(e), ensure_ascii=False) for e in extractions],
-                "extraction": [pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in extractions]}
+        return pd.DataFrame({"doc_id": [e.document.id for e in extractions],
+                             "contract": [json.dumps(to_dict(e), ensure_ascii=False) for e in extractions],
+                             "extraction": [pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in extractions]})
 
 
 class RayEngine:
@@ -115,7 +117,7 @@ class RayEngine:
         per_worker = max(1, -(-len(items) // self.workers))
         dataset = ray.data.from_items(items, override_num_blocks=min(len(items), self.workers * 4))
         dataset.map_batches(_Extractor, fn_constructor_kwargs={"settings": self.settings},
-                            concurrency=min(self.workers, len(items)),
+                            concurrency=min(self.workers, len(items)), batch_format="pandas",
                             batch_size=min(self.settings.batch_size, per_worker)).write_parquet(str(shard))
         table = pq.read_table(shard, columns=["doc_id", "extraction"])
         found = {doc_id: pickle.loads(blob) for doc_id, blob in zip(table["doc_id"].to_pylist(),
