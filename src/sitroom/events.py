@@ -339,8 +339,17 @@ def precision(begin: dt.date, end: dt.date) -> int:
     return 1 if days <= 1 else 2 if days <= 7 else 3
 
 
+# The largest count the store's INTEGER columns hold; a larger "toll" is a misread number (a fuzz test's
+# "5,000,000,000 people were killed" made the whole batch fail to store).
+_MAX_COUNT = 2**31 - 1
+
+
+def _countable(value: float | None) -> bool:
+    return value is not None and 1 <= value <= _MAX_COUNT
+
+
 def _first_value(quantities: list[Quantity], kind: str) -> int | None:
-    values = [q.value for q in quantities if q.kind == kind and q.value is not None and q.value >= 1]
+    values = [q.value for q in quantities if q.kind == kind and _countable(q.value)]
     return int(values[0]) if values else None
 
 
@@ -354,7 +363,7 @@ def _casualties(token: Token, quantities: tuple[Quantity, ...], ctx: Context,
     if current is not None:
         quantity, kind = current
         counted = [quantity, *(q for q in counted if q.id != quantity.id)]
-        if quantity.value is not None and quantity.value >= 1:
+        if _countable(quantity.value):
             figures[kind] = int(quantity.value)
     return counted, figures["killed"], figures["injured"]
 

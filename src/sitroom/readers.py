@@ -36,6 +36,7 @@ SIDECAR_SUFFIX = ".meta.json"
 SUPPORTED = sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES)
 STDIN = "-"
 _MIN_HTML_WORDS = 5
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +134,22 @@ def _decode(data: bytes, origin: str, encoding: str) -> str | Rejection:
     return text
 
 
+def _has_surrogate(value: str | None) -> bool:
+    """Whether ``value`` holds a lone surrogate (a JSON ``"\\ud800"`` escape), which spaCy and DuckDB refuse.
+
+    >>> _has_surrogate(json.loads('"Kabul \\\\ud800"')), _has_surrogate("Kabul 😀")
+    (True, False)
+    """
+    return value is not None and _SURROGATE.search(value) is not None
+
+
 def _sidecar(path: Path) -> dict[str, Any] | Rejection | None:
     meta_path = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not meta_path.is_file():
         return None
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         return Rejection(str(meta_path), f"sidecar is not valid JSON: {error}")
     if not isinstance(meta, dict):
         return Rejection(str(meta_path), "sidecar must hold one JSON object")
@@ -156,6 +166,10 @@ def _from_record(record: Any, origin: str, line: int | None, provenance: str) ->
     for name in ("title", "source", "url", "id"):
         value = record.get(name)
         fields[name] = None if value is None else str(value)
+    unpaired = next((name for name, value in (("text", text), *fields.items()) if _has_surrogate(value)), None)
+    if unpaired is not None:
+        return Rejection(origin, f'"{unpaired}" holds an unpaired surrogate escape (such as \\ud800), '
+                                 "which is not Unicode text", line)
     try:
         published = parse_date(record.get("published"))
     except BadDate as error:
@@ -178,6 +192,9 @@ def _read_jsonl(stream: Iterable[str], origin: str, max_bytes: int) -> Iterator[
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield Rejection(origin, f"malformed JSON ({error.msg} at column {error.colno})", number)
+            continue
+        except RecursionError:
+            yield Rejection(origin, "malformed JSON (nested too deeply)", number)
             continue
         yield _from_record(record, origin, number, "given")
     if not seen_any:
@@ -258,6 +275,9 @@ def read_path(path: Path, *, max_bytes: int, encoding: str) -> Iterator[RawDoc |
         except json.JSONDecodeError as error:
             yield Rejection(origin, f"malformed JSON ({error.msg} at line {error.lineno})")
             return
+        except RecursionError:
+            yield Rejection(origin, "malformed JSON (nested too deeply)")
+            return
         records = payload if isinstance(payload, list) else [payload]
         for index, record in enumerate(records, start=1):
             yield _from_record(record, origin, index if isinstance(payload, list) else None, "given")
@@ -298,6 +318,8 @@ def read_stdin(stream: TextIO, *, max_bytes: int) -> Iterator[RawDoc | Rejection
         yield Rejection("<stdin>", "empty input")
     elif len(data.encode("utf-8", "surrogatepass")) > max_bytes:
         yield Rejection("<stdin>", f"input is over the max-bytes limit of {max_bytes} bytes")
+    elif _has_surrogate(data):  # undecodable bytes, read with surrogateescape under a C/POSIX locale
+        yield Rejection("<stdin>", "input is not valid UTF-8 (undecodable bytes); convert it, e.g. with iconv")
     else:
         yield RawDoc(text=data, origin="<stdin>")
 
