@@ -13,6 +13,7 @@ Ray is imported only here, and only when the engine is used.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -33,25 +34,22 @@ class RayUnavailable(RuntimeError):
 
 
 class _Extractor:
-    """A Ray Data actor: loads the model once, then extracts batches of pickled documents."""
+    """A Ray Data actor: loads the model once (``load_model`` caches it), then extracts batches of documents."""
 
     def __init__(self, settings: Settings) -> None:
-        from sitroom import pipeline
         from sitroom.nlp import load_model
 
-        self.settings = settings
-        self.nlp = load_model(settings.model)
-        self.stages = pipeline.default_stages(settings)
+        self.settings = dataclasses.replace(settings, n_process=1)  # the cluster gives the parallelism
+        load_model(settings.model)
 
     def __call__(self, batch: Any) -> Any:  # pandas frames in and out: NumPy would pad every pickle to the longest
         import pandas as pd
 
-        from sitroom import pipeline
         from sitroom.contract import to_dict
+        from sitroom.extraction import extract_documents
 
         documents = [pickle.loads(blob) for blob in batch["document"]]
-        extractions = list(pipeline.extract_documents(documents, nlp=self.nlp, stages=self.stages,
-                                                      batch_size=self.settings.batch_size, n_process=1))
+        extractions = list(extract_documents(documents, settings=self.settings))
         return pd.DataFrame({"doc_id": [e.document.id for e in extractions],
                              "contract": [json.dumps(to_dict(e), ensure_ascii=False) for e in extractions],
                              "extraction": [pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in extractions]})

@@ -87,13 +87,9 @@ class _Cluster:
     span: tuple[dt.date, dt.date] | None = None
     explicit: bool = False
 
-    def actor(self) -> str | None:
-        return self.leader
-
     def distance(self, observation: Observation) -> int | None:
         """How far the event lies from this incident in days, None when it cannot be the same happening."""
-        actor = self.actor()
-        if actor and observation.actor and actor != observation.actor:
+        if self.leader and observation.actor and self.leader != observation.actor:
             return None
         if observation.doc_id in self.docs and not _explicit(observation):
             return 0
@@ -309,7 +305,7 @@ def _incident(cluster: _Cluster, names: dict[str, str], by_doc: dict[str, str],
     first = members[0]
     typed = min(members, key=lambda o: (o.sub_event_type is None, _order(o)))  # the best-dated typed one
     identity = fact_id("incident", cluster.kind, cluster.place, first.event_id)
-    actor, inferred = cluster.actor(), False
+    actor, inferred = cluster.leader, False
     if actor is None and cluster.kind == "territory":
         actor = next((by_doc[o.doc_id] for o in members if o.doc_id in by_doc), by_country.get(first.country))
         inferred = actor is not None

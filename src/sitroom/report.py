@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import pycountry
 
 from sitroom.model import ControlPeriod, ControlStatus, Incident, Modality, Observation, Span
-from sitroom.situation import NOT_CONTROLLABLE, Situation, state_at
+from sitroom.situation import NOT_CONTROLLABLE, Situation, capitals_by_holder, state_at
 from sitroom.store import Store
 
 log = logging.getLogger(__name__)
@@ -412,9 +412,9 @@ def _control(build: _Build, current: Sequence[ControlPeriod]) -> tuple[tuple[Con
     """The table of places on the day, and the provincial capitals each holder has (most first)."""
     rows = tuple(ControlRow(p.place_name, p.admin1 or "", str(p.status), p.holder_name or "", p.begin, p.confidence,
                             p.sources, build.period_refs(p), bool(p.capital_of)) for p in current)
-    by_holder: dict[str, list[ControlPeriod]] = defaultdict(list)
-    for p in (p for p in current if p.capital_of):
-        by_holder[(p.holder_name or "unknown") if p.status is ControlStatus.HELD else str(p.status).capitalize()].append(p)
+    statuses = {str(status) for status in ControlStatus}
+    by_holder = {holder.capitalize() if holder in statuses else holder: held
+                 for holder, held in capitals_by_holder(current, build.at).items()}
     countries = Counter(p.country for p in current if p.capital_of)
     main = countries.most_common(1)[0][0] if countries else None
     total = sum(1 for province in build.situation.capitals.values() if province.country == main)
@@ -497,17 +497,3 @@ def build_report(situation: Situation, *, at: dt.date | None = None, since: dt.d
     return SitRep(_title(situation, since, at, place), since, at, place, summary, headlines, capitals, rows, days,
                   statements, disputes, _counts(build), unconfirmed, _points(current, incidents),
                   tuple(sorted(build.sources.numbers.values(), key=lambda s: s.number)), notes, totals)
-
-
-def figures(killed: int | None, injured: int | None) -> str:
-    """Casualty figures in words, leaving out the unknown and zero ones.
-
-    >>> figures(27, 0)
-    '27 killed'
-    """
-    return ", ".join(f"{n} {what}" for n, what in ((killed, "killed"), (injured, "injured")) if n)
-
-
-def toll(report: SitRep) -> str:
-    """The period's reported deaths and injuries, in a sentence."""
-    return f"Reported in the period: {figures(*report.totals)} (a figure told once is counted once)."

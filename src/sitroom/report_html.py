@@ -12,7 +12,8 @@ import math
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from sitroom.report import Item, MapPoint, SitRep, excerpt, figures, toll
+from sitroom.report import Item, MapPoint, SitRep, excerpt
+from sitroom.report_md import figures, toll
 
 WIDTH, HEIGHT, MARGIN, LEGEND = 800, 500, 30, 180  # the map's size, the margin around the points, legend width
 LABEL_ROOM, CHAR_WIDTH = 70, 6.2  # room right of the points for their labels; a character at 11px, roughly

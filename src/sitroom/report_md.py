@@ -10,7 +10,22 @@ import html
 import re
 from collections.abc import Iterable
 
-from sitroom.report import Item, SitRep, figures, toll
+from sitroom.report import Item, SitRep
+
+
+def figures(killed: int | None, injured: int | None) -> str:
+    """Casualty figures in words, leaving out the unknown and zero ones.
+
+    >>> figures(27, 0)
+    '27 killed'
+    """
+    return ", ".join(f"{n} {what}" for n, what in ((killed, "killed"), (injured, "injured")) if n)
+
+
+def toll(report: SitRep) -> str:
+    """The period's reported deaths and injuries, in a sentence."""
+    return f"Reported in the period: {figures(*report.totals)} (a figure told once is counted once)."
+
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import re
 from collections import defaultdict
@@ -254,6 +255,12 @@ _ORDINAL = re.compile(r"\b(?:a|the)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|
 _DURATION = re.compile(r"^P(\d+)([DW])$")
 
 
+@functools.cache
+def _count_verbs() -> re.Pattern[str]:
+    """The verbs of taking places ("lost", "captured", "brings to"), as one pattern compiled once."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, rules()["count_verbs"])) + r")\b")
+
+
 def _window(statement: CountStatement) -> tuple[dt.date | None, dt.date | None]:
     """The period a stated count covers: its linked time, "since X", "in N days", "on X", else up to the report."""
     if statement.window_end is not None:
@@ -311,14 +318,13 @@ def check_counts(statements: Iterable[CountStatement], periods: Sequence[Control
     def derived(begin: dt.date | None, end: dt.date) -> tuple[str, ...]:
         return tuple(sorted(name for date, name in taken.values() if date <= end and (begin is None or date >= begin)))
 
-    verbs = rules()["count_verbs"]
     at_least = rules()["at_least_words"]
     checked: list[CheckedCount] = []
     for statement in statements:
         sentence = statement.sentence.lower()
         if _ORDINAL.match("a " + statement.evidence.text):
             continue  # "a sixth provincial capital" is checked below, as an ordinal
-        if not any(re.search(rf"\b{re.escape(v)}\b", sentence) for v in verbs) or re.search(
+        if not _count_verbs().search(sentence) or re.search(
                 r"\bof\s+(?:the\s+|\w+['’]s\s+)?$", statement.before.lower()):
             continue  # not a count of places taken, or a total ("half of the 34 capitals")
         begin, end = _window(statement)
