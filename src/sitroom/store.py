@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -30,6 +31,31 @@ _ROWS_PER_INSERT = 500  # rows per INSERT statement (multi-row VALUES)
 
 class StoreError(RuntimeError):
     """The store file cannot be opened or is of a newer schema than this sitroom knows."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store file (DuckDB: one writer and no reader beside it); retry later."""
+
+
+def _locked(error: duckdb.Error) -> bool:
+    return "lock" in str(error).lower()
+
+
+def _connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open ``path``, retrying while another process holds its lock, for up to ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as error:
+            if not _locked(error):
+                raise StoreError(f"cannot open store {path}: {error}") from None
+            if time.monotonic() + pause > deadline:
+                raise StoreBusy(f"store {path} is in use by another process (a running ingest?); "
+                                f"waited {wait:g} s, try again") from None
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 # Each migration moves the schema one version up. Never edit a released one; append a new one.
@@ -169,6 +195,7 @@ class Store:
     Args:
         path: the DuckDB file (created with the current schema if missing).
         read_only: open without write access (several readers may share a file).
+        wait: seconds to keep retrying while another process holds the file, then :class:`StoreBusy`.
 
     Example:
         >>> with Store(":memory:") as store:
@@ -176,12 +203,10 @@ class Store:
         0
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
-        try:
-            self.db = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as error:
-            raise StoreError(f"cannot open store {self.path}: {error}") from None
+        self.read_only = read_only
+        self.db = _connect(self.path, read_only=read_only, wait=wait)
         if not read_only:
             self.migrate()
         else:
