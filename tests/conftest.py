@@ -48,3 +48,14 @@ def extracted(nlp, seed_texts: dict[str, str]):
 
     settings = load_settings(env={})
     return {name: extract(text, published=SEED_DATES[name], settings=settings) for name, text in seed_texts.items()}
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole demo corpus ingested once per session (as `make demo` does). Open it read-only: it is shared."""
+    from sitroom.demo import run_demo
+    from sitroom.settings import load_settings
+
+    path = tmp_path_factory.mktemp("demo-db") / "demo.duckdb"
+    run_demo(path, settings=load_settings(env={}))
+    return path

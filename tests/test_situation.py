@@ -180,13 +180,8 @@ def _expected_falls() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory) -> Path:
-    from sitroom.demo import run_demo
-    from sitroom.settings import load_settings
-
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    run_demo(path, settings=load_settings(env={}))
-    return path
+def demo_store(demo_db: Path) -> Path:
+    return demo_db
 
 
 @pytest.fixture(scope="module")

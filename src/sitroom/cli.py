@@ -214,7 +214,7 @@ def ingest(
         runner = RayEngine(settings)
     else:
         runner = nullcontext(LocalEngine(settings))
-    store = _guard(Store, settings.db)
+    store = _guard(Store, settings.db, wait=settings.lock_wait)
     with store, ExitStack() as stack:
         chosen = _guard(stack.enter_context, runner)
         summary = _ingest_with_progress(
@@ -321,7 +321,7 @@ def summary(db: DbOption = None) -> None:
     settings = _settings(db=db)
     if not Path(settings.db).exists():
         raise _fail(f"no store at {settings.db}; create one with `sitroom ingest` or `sitroom demo`")
-    with _guard(Store, settings.db, read_only=True) as store:
+    with _guard(Store, settings.db, read_only=True, wait=settings.lock_wait) as store:
         _print_summary(summarize(store))
 
 

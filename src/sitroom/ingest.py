@@ -195,7 +195,8 @@ class LocalEngine:
 
 
 def _commit(batch: _Batch, store: Store, settings: Settings, tally: _Tally, engine: Engine) -> None:
-    extractions = engine.extract(batch.documents)
+    with store.released():  # readers (sitroom serve) may open the store while the batch is extracted
+        extractions = engine.extract(batch.documents)
     for start in range(0, max(len(extractions), 1), settings.batch_size):
         chunk = extractions[start:start + settings.batch_size]
         first = start == 0  # the links and rejections read with this shard commit with its first batch

@@ -14,6 +14,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +207,7 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.wait = wait
         self.db = _connect(self.path, read_only=read_only, wait=wait)
         if not read_only:
             self.migrate()
@@ -220,6 +222,23 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """Let go of the file for a while (another process may open it), then open it again.
+
+        DuckDB locks a file for as long as a connection is open, so ingest lets go during extraction (the long
+        part) and `sitroom serve` can answer between batches. Reopening waits up to ``wait`` seconds, then
+        raises :class:`StoreBusy`; every batch stored before is kept. An in-memory store is never let go.
+        """
+        if self.path == ":memory:":
+            yield
+            return
+        self.db.close()
+        try:
+            yield
+        finally:
+            self.db = _connect(self.path, read_only=self.read_only, wait=self.wait)
 
     def _version(self) -> int:
         exists = self.db.execute(
