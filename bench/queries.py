@@ -45,6 +45,7 @@ from sitroom import queries
 from sitroom.store import Store
 
 GOAL_MS = 100.0
+PAGE = 50  # rows a page of the web API shows by default
 
 
 def ensure_store(path: Path, events: int, seed: int) -> dict[str, object]:
@@ -77,6 +78,12 @@ def percentiles(function: Callable[[], int], repeat: int) -> dict[str, float]:
             "max_ms": times[-1], "rows": statistics.median(rows), "calls": repeat}
 
 
+def _page(store: Store, rows: Callable[..., list], count: Callable[..., int], filters: dict[str, object]) -> int:
+    """A page of ``PAGE`` rows and the total, as the web API answers; the total is returned."""
+    rows(store, **filters, limit=PAGE)
+    return count(store, **filters)
+
+
 def place_names(store: Store, count: int = 40) -> list[str]:
     """The most reported place names of the store (what a user would look up)."""
     rows = store.query("SELECT name FROM entities WHERE type = 'PLACE' GROUP BY name ORDER BY count(*) DESC, name "
@@ -92,19 +99,15 @@ def _operators(node: dict, found: list[tuple[float, str, int, str]]) -> None:
         _operators(child, found)
 
 
-def explain(store: Store, label: str, params: dict[str, object], top: int = 8) -> str:
+def explain(store: Store, label: str, filters: dict[str, object], top: int = 8) -> str:
     """The ``top`` slowest operators of the events query with these filters, from DuckDB's JSON profile."""
-    values = [[params.get(n), queries._like(params.get(n)), queries._like(params.get(n)), queries._like(params.get(n))]
-              for n in ("type", "actor", "place")]
-    since, until = params.get("since"), params.get("until")
-    flat = [v for group in values for v in group]
-    flat += [since, since, until, until, list(params.get("modalities", queries.ALL_MODALITIES))]
+    sql, params = queries.event_query(store, filters, limit=PAGE)
     with tempfile.TemporaryDirectory() as folder:
         profile = Path(folder) / "profile.json"
         store.db.execute("PRAGMA enable_profiling = 'json'")
         store.db.execute(f"PRAGMA profiling_output = '{profile}'")
         try:
-            store.db.execute(queries._EVENT_SQL, flat).fetchall()
+            store.db.execute(sql, params).fetchall()
         finally:
             store.db.execute("PRAGMA disable_profiling")
         tree = json.loads(profile.read_text())
@@ -183,26 +186,33 @@ def main(argv: list[str] | None = None) -> None:
         (stored,) = store.query("SELECT count(*) FROM events")[0]
         names = place_names(store)
         weeks = [START + dt.timedelta(rng.randrange(DAYS - 7)) for _ in range(args.repeat + 1)]
-        week_iter, place_iter = iter(weeks), iter(rng.choice(names) for _ in range(args.repeat + 1))
+        places = [rng.choice(names) for _ in range(args.repeat + 1)]
 
-        def week() -> int:
+        def week_filters() -> dict[str, object]:
             since = next(week_iter)
-            return len(queries.timeline(store, since=since, until=since + dt.timedelta(days=6)))
+            return {"since": since, "until": since + dt.timedelta(days=6)}
 
-        def place() -> int:
-            return len(queries.events(store, place=next(place_iter)))
-
+        # What `sitroom serve` answers: a page of rows and the total; and the whole list, as the CLI prints it.
+        cases: dict[str, Callable[[], int]] = {
+            "timeline, one week, page + total": lambda: _page(store, queries.timeline, queries.count_timeline,
+                                                             week_filters()),
+            "events at a place, page + total": lambda: _page(store, queries.events, queries.count_events,
+                                                            {"place": next(place_iter)}),
+            "timeline, one week, all rows": lambda: len(queries.timeline(store, **week_filters())),
+            "events at a place, all rows": lambda: len(queries.events(store, place=next(place_iter))),
+        }
         print(f"{stored:,} events stored; {args.repeat} calls each after a warm-up (goal p95 <= {GOAL_MS:g} ms)")
-        for label, function in (("timeline, one week", week), ("events at a place", place)):
+        for label, function in cases.items():
+            week_iter, place_iter = iter(weeks), iter(places)
             figures = percentiles(function, args.repeat)
             result[label] = figures
-            print(f"  {label:<22} p50 {figures['p50_ms']:8.1f} ms  p95 {figures['p95_ms']:8.1f} ms  max "
+            print(f"  {label:<34} p50 {figures['p50_ms']:8.1f} ms  p95 {figures['p95_ms']:8.1f} ms  max "
                   f"{figures['max_ms']:8.1f} ms  rows {figures['rows']:,.0f}  p95/goal "
                   f"{figures['p95_ms'] / GOAL_MS:6.1f}", flush=True)
         if args.explain:
             since = weeks[0]
             print(explain(store, "timeline, one week", {"since": since, "until": since + dt.timedelta(days=6),
-                                                        "modalities": queries.HAPPENED}))
+                                                        "modalities": queries.HAPPENED, "max_days": 7}))
             print(explain(store, "events at a place", {"place": names[0]}))
     if args.situation:
         at = START + dt.timedelta(DAYS // 2)

@@ -21,7 +21,7 @@ from sitroom.fuse import rules
 from sitroom.gazetteer import Feature, Gazetteer
 from sitroom.ids import document_id, fact_id
 from sitroom.ontology import event_type_for, plover_for
-from sitroom.store import Store
+from sitroom.store import EFFECTIVE_DAYS_SQL, Store
 
 START = dt.date(2023, 1, 1)
 DAYS = 365
@@ -341,20 +341,26 @@ def day_of(day: int) -> dt.date:
 
 
 def fill(store: Store, rows: Rows) -> dict[str, int]:
-    """Insert each table at once from NumPy object arrays, which DuckDB scans (``executemany`` is ~1,000x slower)."""
+    """Insert each table at once from NumPy object arrays, which DuckDB scans (``executemany`` is ~1,000x slower).
+
+    Rows carry the columns of the first migrations; the effective days and names of later ones are derived here.
+    """
     for table, values in rows.tables.items():
         described = store.db.execute(
-            "SELECT data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-            [table]).fetchall()
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position", [table]).fetchall()[:len(values[0])]
         frame, select = {}, []
-        for number, ((kind,), column) in enumerate(zip(described, zip(*values, strict=True), strict=True)):
+        for number, ((_, kind), column) in enumerate(zip(described, zip(*values, strict=True), strict=True)):
             array = np.empty(len(values), dtype=object)
             array[:] = column
             frame[f"c{number}"] = array
             select.append(  # list columns travel as "|"-joined text: an object array of lists has no type
                 f"CASE WHEN c{number} = '' THEN []::VARCHAR[] ELSE string_split(c{number}, '|') END"
                 if kind.endswith("[]") else f"c{number}::{kind}")
-        store.db.execute(f"INSERT INTO {table} SELECT {', '.join(select)} FROM frame")  # frame: a local, scanned
+        columns = ", ".join(f'"{name}"' for name, _ in described)
+        store.db.execute(f"INSERT INTO {table} ({columns}) SELECT {', '.join(select)} FROM frame")  # frame: scanned
+    store.db.execute(EFFECTIVE_DAYS_SQL)
+    store.refresh_derived()
     return {table: len(values) for table, values in rows.tables.items()}
 
 

@@ -19,7 +19,7 @@ from sitroom.store import Store
 REPORTS = ("2021-08-09_khyber-wire_aybak-falls", "2021-08-10_gulf-briefing-service_samangan-capital-taken",
            "2021-08-11_pamir-press_kunduz-toll-rises", "2021-08-13_amu-darya-monitor_lashkar-gah-and-four-capitals",
            "2021-08-12_khyber-wire_ghazni-falls")
-TIMESTAMPS = {"ingested_at", "seen_at", "first_seen", "last_seen", "applied_at"}
+TIMESTAMPS = {"ingested_at", "seen_at", "first_seen", "last_seen", "applied_at", "built_at"}
 
 
 @pytest.fixture(scope="module")

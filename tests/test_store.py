@@ -175,3 +175,56 @@ def test_in_memory_store() -> None:
     with Store(":memory:") as store:
         store.write_batch([extraction_of(FIRST)])
         assert store.counts()["documents"] == 1
+
+
+def _with_events(text: str) -> tuple[Extraction, np.ndarray]:
+    """The hand-built extraction plus two events: one dated by its text (Monday), one the text leaves undated."""
+    from sitroom.model import Event, Modality
+
+    extraction, sig = extraction_of(text)
+    doc_id = extraction.document.id
+    killed = text.index("killed") if "killed" in text else text.index("Fighting")
+    whole = Span(0, len(text), text)
+    dated = Event(id=fact_id("event", doc_id, 1), doc_id=doc_id, trigger=Span(killed, killed + 6, text[killed:killed + 6]),
+                  evidence=whole, plover="ASSAULT", modality=Modality.ASSERTED, location=extraction.entities[0].id,
+                  date_begin=dt.date(2021, 8, 9), date_end=dt.date(2021, 8, 9))
+    undated = dataclasses.replace(dated, id=fact_id("event", doc_id, 2), date_begin=None, date_end=None,
+                                  date_from_document=True)
+    return dataclasses.replace(extraction, events=(dated, undated)), sig
+
+
+def test_events_keep_their_effective_days(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_with_events(FIRST)])
+        assert sorted(store.query("SELECT date_begin, day_begin, day_end FROM events"), key=str) == [
+            (None, dt.date(2021, 8, 13), dt.date(2021, 8, 13)),  # undated: the report's date
+            (dt.date(2021, 8, 9), dt.date(2021, 8, 9), dt.date(2021, 8, 9))]
+
+
+def test_names_are_read_from_the_materialized_tables_only_while_they_match_the_store(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_with_events(FIRST)])
+        assert store.names() == ("entity_identity", "canonical_entities")  # written, not yet refreshed
+        store.refresh_derived()
+        assert store.names() == ("identity", "canonical")
+        assert store.query("SELECT * FROM canonical") == store.query("SELECT * FROM canonical_entities")
+        store.write_batch([_with_events(SECOND)])  # as a run stopped before its refresh leaves it
+        assert store.names() == ("entity_identity", "canonical_entities")
+        store.refresh_derived()
+        assert store.names() == ("identity", "canonical")
+        assert sorted(store.query("SELECT * FROM identity")) == sorted(store.query("SELECT * FROM entity_identity"))
+
+
+def test_a_store_written_by_the_previous_schema_is_upgraded_when_opened_to_read(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write_batch([_with_events(FIRST)])
+    with duckdb.connect(str(path)) as db:  # undo migration 3 by hand: a store of schema 2
+        for statement in ("DROP TABLE identity", "DROP TABLE canonical", "DROP TABLE derived_state",
+                          "ALTER TABLE events DROP COLUMN day_begin", "ALTER TABLE events DROP COLUMN day_end",
+                          "DELETE FROM schema_version WHERE version = 3"):
+            db.execute(statement)
+    with Store(path, read_only=True) as store:
+        assert store.query("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert dt.date(2021, 8, 13) in {row[0] for row in store.query("SELECT day_begin FROM events")}
+        assert store.names() == ("identity", "canonical")

@@ -133,6 +133,7 @@ def ingest(
             _commit(batch, store, settings, tally, engine)
             batch = _Batch()
     _commit(batch, store, settings, tally, engine)
+    store.refresh_derived()  # also after a run stopped before its end: nothing is ingested, the names are stale
     return tally.freeze()
 
 

@@ -16,12 +16,8 @@ from sitroom.store import Store
 # Identity and names are computed once (materialized) and the report text joins last, for the evidence words
 # only: carrying each report's text through the other joins cost most of the memory (bench/situation.py).
 _SQL = """
-WITH ident AS MATERIALIZED (SELECT * FROM entity_identity),
-counted AS (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id),
-names AS MATERIALIZED (
-    SELECT i.canonical_id, arg_max(e.name, length(e.name) * 1000 + coalesce(c.n, 0)) AS name
-    FROM entities e JOIN ident i ON i.entity_id = e.id LEFT JOIN counted c ON c.entity_id = e.id
-    GROUP BY i.canonical_id),
+WITH ident AS MATERIALIZED (SELECT * FROM {identity}),
+names AS MATERIALIZED (SELECT canonical_id, name FROM {canonical}),
 copies AS (
     SELECT original_id, list_sort(list_distinct(list(coalesce(source, origin)))) AS outlets
     FROM duplicates GROUP BY original_id),
@@ -68,6 +64,7 @@ def load_observations(store: Store) -> tuple[Observation, ...]:
         ...     load_observations(store)
         ()
     """
+    identity, canonical = store.names()
     return tuple(
         Observation(
             event_id=row[0], doc_id=row[1], plover=row[2], modality=Modality(row[3]),
@@ -76,7 +73,7 @@ def load_observations(store: Store) -> tuple[Observation, ...]:
             place=row[13], place_name=row[14], place_level=row[15], lat=row[16], lon=row[17], country=row[18],
             admin1=row[19], actor=row[20], actor_name=row[21], fatalities=row[22], injured=row[23],
             published=row[24], outlet=row[25], source_key=row[26], copies=tuple(row[27]), speaker=row[28])
-        for row in store.query(_SQL))
+        for row in store.query(_SQL.format(identity=identity, canonical=canonical)))
 
 
 @dataclass(frozen=True, slots=True)

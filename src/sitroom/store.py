@@ -59,6 +59,11 @@ def _connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConne
         pause = min(pause * 2, 0.5)
 
 
+# The days an event counts for: its own dates, else its report's (what store writes for each new event).
+EFFECTIVE_DAYS_SQL = """UPDATE events SET day_begin = coalesce(events.date_begin, d.published),
+                                          day_end = coalesce(events.date_end, events.date_begin, d.published)
+                        FROM documents d WHERE d.id = events.doc_id AND events.day_begin IS NULL"""
+
 # Each migration moves the schema one version up. Never edit a released one; append a new one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -139,6 +144,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                    any_value(feature_level) AS feature_level, any_value(actor_category) AS actor_category
             FROM counted GROUP BY key""",
     ),
+    # 3: fast reads at a million events (issue 7, docs/performance.md). Each event keeps its effective days
+    # (the report's date when the text gives none), so date filters prune without joining documents; identity
+    # and canonical names are materialized after each ingest (`Store.refresh_derived`), where the views
+    # recompute them over every entity on each query.
+    (
+        "ALTER TABLE events ADD COLUMN day_begin DATE",
+        "ALTER TABLE events ADD COLUMN day_end DATE",
+        EFFECTIVE_DAYS_SQL,
+        "CREATE TABLE identity (entity_id VARCHAR PRIMARY KEY, canonical_id VARCHAR NOT NULL)",
+        """CREATE TABLE canonical (canonical_id VARCHAR PRIMARY KEY, type VARCHAR, name VARCHAR, documents BIGINT,
+            mentions BIGINT, aliases VARCHAR[], lat DOUBLE, lon DOUBLE, geonames_id BIGINT, country VARCHAR,
+            admin1 VARCHAR, feature_level VARCHAR, actor_category VARCHAR)""",
+        # What the materialized tables were built from: they are read only while the counts still match.
+        """CREATE TABLE derived_state (name VARCHAR PRIMARY KEY, documents BIGINT NOT NULL, entities BIGINT NOT NULL,
+            built_at TIMESTAMP NOT NULL)""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -187,7 +208,8 @@ def _extraction_rows(extraction: Extraction, sig: np.ndarray, now: dt.datetime,
                            e.time, e.fatalities, e.evidence.start, e.evidence.end, *_span_columns(e.actor_span),
                            *_span_columns(e.target_span), *_span_columns(e.location_span), e.date_begin,
                            e.date_end, e.time_precision, e.date_from_document, e.injured, list(e.quantities),
-                           e.source, *_span_columns(e.source_span)) for e in extraction.events)
+                           e.source, *_span_columns(e.source_span), e.date_begin or d.published,
+                           e.date_end or e.date_begin or d.published) for e in extraction.events)
 
 
 class Store:
@@ -211,8 +233,10 @@ class Store:
         self.db = _connect(self.path, read_only=read_only, wait=wait)
         if not read_only:
             self.migrate()
-        else:
-            self._check_version()
+        elif 0 < self._check_version() < SCHEMA_VERSION:  # written by an older sitroom: upgrade it once
+            self.db.close()
+            Store(self.path, wait=wait).close()
+            self.db = _connect(self.path, read_only=True, wait=wait)
 
     def __enter__(self) -> Store:
         return self
@@ -267,8 +291,20 @@ class Store:
             self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
             self.db.execute("COMMIT")
             log.info("store %s migrated to schema version %d", self.path, number)
+        if version < SCHEMA_VERSION:
+            self.refresh_derived()
 
     # -- reading ---------------------------------------------------------------------------------
+    def names(self) -> tuple[str, str]:
+        """The (identity, canonical names) relations to read: the materialized tables while they match the
+        store, else the views they are built from (after an ingest that was stopped before its refresh)."""
+        if self.db.execute(
+                """SELECT count(*) FROM derived_state s
+                   WHERE s.name = 'names' AND s.documents = (SELECT count(*) FROM documents)
+                     AND s.entities = (SELECT count(*) FROM entities)""").fetchone()[0]:
+            return "identity", "canonical"
+        return "entity_identity", "canonical_entities"
+
     def has_document(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
@@ -297,6 +333,19 @@ class Store:
         return self.db.execute(sql, params or []).fetchall()
 
     # -- writing ---------------------------------------------------------------------------------
+    def refresh_derived(self) -> None:
+        """Rebuild the materialized identity and canonical names from the views, in one transaction."""
+        if self.names() == ("identity", "canonical"):
+            return
+        self.db.execute("BEGIN TRANSACTION")
+        for table, view in (("identity", "entity_identity"), ("canonical", "canonical_entities")):
+            self.db.execute(f"DELETE FROM {table}")
+            self.db.execute(f"INSERT INTO {table} SELECT * FROM {view}")
+        self.db.execute("DELETE FROM derived_state WHERE name = 'names'")
+        self.db.execute("""INSERT INTO derived_state SELECT 'names', (SELECT count(*) FROM documents),
+                                  (SELECT count(*) FROM entities), ?""", [_now()])
+        self.db.execute("COMMIT")
+
     def write_batch(
         self,
         extractions: Iterable[tuple[Extraction, np.ndarray]],
