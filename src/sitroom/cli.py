@@ -411,10 +411,11 @@ def settings() -> None:
 
 
 def _register_lists() -> None:
-    from sitroom import cli_lists, cli_situation
+    from sitroom import cli_export, cli_lists, cli_situation
 
     cli_lists.register(app)
     cli_situation.register(app)
+    cli_export.register(app)
 
 
 _register_lists()
