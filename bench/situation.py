@@ -104,7 +104,7 @@ def one_repeat(store: Store, gazetteer: Gazetteer, report) -> tuple[dict[str, fl
         seconds[name] = time.perf_counter() - start
         return result
 
-    timed("observations_sql", store.query, obs_module._SQL)  # the query alone (its rows are dropped)
+    timed("observations_sql", store.query, obs_module.observations_sql(store))  # the query alone (its rows are dropped)
     timed("canonical_entities", store.query, "SELECT count(*), sum(mentions) FROM canonical_entities")
     observations = timed("load_observations", load_observations, store)
     statements = timed("load_counts", load_count_statements, store, rules()["place_count_units"])

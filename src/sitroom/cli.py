@@ -189,6 +189,9 @@ def ingest(
     gazetteer: GazetteerOption = None,
     engine: EngineOption = None,
     address: AddressOption = None,
+    situation: Annotated[bool, typer.Option(
+        "--situation/--no-situation", help="End by keeping who held what day by day in the store, so that "
+        "`sitroom situation` answers at once (minutes at a million events; --no-situation skips it).")] = True,
 ) -> None:
     """Read reports into the store: parse once, extract, link duplicates, record rejected inputs.
 
@@ -219,7 +222,7 @@ def ingest(
         chosen = _guard(stack.enter_context, runner)
         summary = _ingest_with_progress(
             lambda on_item: _guard(run_ingest, paths, store=store, settings=settings, published=date, source=source,
-                                   on_item=on_item, engine=chosen),
+                                   on_item=on_item, engine=chosen, situation=situation),
             _count_inputs(paths))
     raise typer.Exit(int(_print_ingest(summary)))
 
@@ -411,11 +414,12 @@ def settings() -> None:
 
 
 def _register_lists() -> None:
-    from sitroom import cli_export, cli_lists, cli_situation
+    from sitroom import cli_export, cli_lists, cli_situation, cli_web
 
     cli_lists.register(app)
     cli_situation.register(app)
     cli_export.register(app)
+    cli_web.register(app)
 
 
 _register_lists()

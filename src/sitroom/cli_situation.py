@@ -107,13 +107,20 @@ def situation(
     """
     from rich.table import Table
 
+    from sitroom import control_store
+    from sitroom.situation import capitals_by_holder
+
     with _open(db) as store:
-        derived = _load(store, db)
-    day = _day(at, "--at") or derived.dates()[1] or dt.date.today()
-    rows = [p for p in derived.at(day) if _matches(place, p.place_name, p.admin1)
-            and (not capitals or p.capital_of)]
+        day = _day(at, "--at") or control_store.last_day(store)
+        held = control_store.control_at(store, day) if day else None  # kept by the last ingest: a lookup
+        if held is None:  # stale (an ingest stopped before its end): derive
+            derived = _load(store, db)
+            day = day or derived.dates()[1] or dt.date.today()
+            held = derived.at(day)
+    rows = [p for p in held if _matches(place, p.place_name, p.admin1) and (not capitals or p.capital_of)]
+    by_holder = capitals_by_holder(held, day)
     if as_json:
-        return _print_json({"at": day, "places": rows, "capitals": derived.capitals_at(day)})
+        return _print_json({"at": day, "places": rows, "capitals": by_holder})
     table = Table(title=f"Control on {_day_text(day)}: {len(rows)} places", title_justify="left")
     for column in ("place", "province", "status", "holder", "since", "confidence", "sources"):
         table.add_column(column)
@@ -122,7 +129,7 @@ def situation(
         table.add_row(name, period.admin1 or "", str(period.status), period.holder_name or "",
                       _day_text(period.begin), f"{period.confidence:.2f}", str(period.sources))
     out.print(table)
-    for holder, periods in sorted(derived.capitals_at(day).items(), key=lambda item: -len(item[1])):
+    for holder, periods in sorted(by_holder.items(), key=lambda item: -len(item[1])):
         names = ", ".join(sorted(p.place_name for p in periods))
         out.print(f"Province capitals {holder}: {len(periods)} ({names})", markup=False)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitroom.export import Context, ExportError, Selection, replacing
 from sitroom.model import Contradiction, ControlPeriod, Incident
+from sitroom.store import DERIVED_TABLES
 
 if TYPE_CHECKING:
     from sitroom.store import Store
@@ -100,10 +101,11 @@ def _write_derived(context: Context, folder: Path) -> int:
 
 
 def store_tables(store: Store) -> list[str]:
-    """The store's tables and views (``canonical_entities``, ``entity_identity``), by name."""
+    """The store's tables and views (``canonical_entities``, ``entity_identity``), by name, without the caches
+    rebuilt from them (:data:`~sitroom.store.DERIVED_TABLES`; the derived tables are written from the situation)."""
     rows = store.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
                        "AND table_catalog = current_database() ORDER BY table_name")
-    return [row[0] for row in rows]
+    return [row[0] for row in rows if row[0] not in DERIVED_TABLES]
 
 
 def _write_tables(store: Store, folder: Path) -> int:

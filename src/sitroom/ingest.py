@@ -77,6 +77,7 @@ def ingest(
     stdin: TextIO | None = None,
     on_item: Callable[[str, Rejection | DuplicateLink | Document | None], None] = lambda origin, item: None,
     engine: Engine | None = None,
+    situation: bool = True,
 ) -> IngestSummary:
     """Ingest files, folders, globs or ``-`` into ``store``.
 
@@ -91,6 +92,8 @@ def ingest(
         engine: what extracts the accepted documents (default: this process, :class:`LocalEngine`; see
             :mod:`sitroom.engine_ray`). Documents go to it ``engine.shard_size`` at a time and are stored in
             transactions of ``batch_size``.
+        situation: end by deriving the situation and keeping who held what day by day in the store
+            (:mod:`sitroom.control_store`), so that the situation at a day is a lookup.
 
     Returns:
         An :class:`IngestSummary`.
@@ -134,6 +137,11 @@ def ingest(
             batch = _Batch()
     _commit(batch, store, settings, tally, engine)
     store.refresh_derived()  # also after a run stopped before its end: nothing is ingested, the names are stale
+    if situation:
+        from sitroom import control_store
+        from sitroom.places import load_gazetteer
+
+        control_store.refresh(store, gazetteer=load_gazetteer(settings.cache_dir, settings.gazetteer))
     return tally.freeze()
 
 

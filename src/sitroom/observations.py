@@ -64,7 +64,6 @@ def load_observations(store: Store) -> tuple[Observation, ...]:
         ...     load_observations(store)
         ()
     """
-    identity, canonical = store.names()
     return tuple(
         Observation(
             event_id=row[0], doc_id=row[1], plover=row[2], modality=Modality(row[3]),
@@ -73,7 +72,13 @@ def load_observations(store: Store) -> tuple[Observation, ...]:
             place=row[13], place_name=row[14], place_level=row[15], lat=row[16], lon=row[17], country=row[18],
             admin1=row[19], actor=row[20], actor_name=row[21], fatalities=row[22], injured=row[23],
             published=row[24], outlet=row[25], source_key=row[26], copies=tuple(row[27]), speaker=row[28])
-        for row in store.query(_SQL.format(identity=identity, canonical=canonical)))
+        for row in store.query(observations_sql(store)))
+
+
+def observations_sql(store: Store) -> str:
+    """The query behind :func:`load_observations`, reading names from where ``store`` keeps them fresh."""
+    identity, canonical = store.names()
+    return _SQL.format(identity=identity, canonical=canonical)
 
 
 @dataclass(frozen=True, slots=True)

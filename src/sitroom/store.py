@@ -160,8 +160,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE derived_state (name VARCHAR PRIMARY KEY, documents BIGINT NOT NULL, entities BIGINT NOT NULL,
             built_at TIMESTAMP NOT NULL)""",
     ),
+    # 4: who held what, day by day, kept after each ingest (sitroom/control_store.py): the situation at a day is
+    # one range query instead of a derivation over every event.
+    (
+        "ALTER TABLE derived_state ADD COLUMN code VARCHAR",  # the sitroom version that derived it
+        "ALTER TABLE derived_state ADD COLUMN last_day DATE",  # the last day the derived data covers
+        """CREATE TABLE control_periods (place VARCHAR NOT NULL, place_name VARCHAR, status VARCHAR NOT NULL,
+            "begin" DATE NOT NULL, "end" DATE, confidence DOUBLE, incidents VARCHAR[], documents VARCHAR[],
+            sources INTEGER, holder VARCHAR, holder_name VARCHAR, lat DOUBLE, lon DOUBLE, country VARCHAR,
+            admin1 VARCHAR, capital_of VARCHAR, position INTEGER NOT NULL)""",  # no key: a place may change
+        # hands twice in a day; position keeps the derivation's order
+        """CREATE INDEX control_periods_begin ON control_periods ("begin")""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# Tables that are caches of the others, rebuilt after each ingest (docs/decisions.md §16): exports leave them out.
+DERIVED_TABLES = frozenset({"identity", "canonical", "derived_state", "control_periods"})
 
 
 def _span_columns(span: Span | None) -> tuple[int | None, int | None, str | None]:
@@ -298,10 +312,7 @@ class Store:
     def names(self) -> tuple[str, str]:
         """The (identity, canonical names) relations to read: the materialized tables while they match the
         store, else the views they are built from (after an ingest that was stopped before its refresh)."""
-        if self.db.execute(
-                """SELECT count(*) FROM derived_state s
-                   WHERE s.name = 'names' AND s.documents = (SELECT count(*) FROM documents)
-                     AND s.entities = (SELECT count(*) FROM entities)""").fetchone()[0]:
+        if self.derived_fresh("names"):
             return "identity", "canonical"
         return "entity_identity", "canonical_entities"
 
@@ -333,18 +344,37 @@ class Store:
         return self.db.execute(sql, params or []).fetchall()
 
     # -- writing ---------------------------------------------------------------------------------
+    def mark_derived(self, name: str, *, last_day: dt.date | None = None) -> None:
+        """Record that the derived data ``name`` now matches the store (inside the caller's transaction)."""
+        from sitroom import __version__
+
+        self.db.execute("DELETE FROM derived_state WHERE name = ?", [name])
+        self.db.execute("""INSERT INTO derived_state (name, documents, entities, built_at, code, last_day)
+                           SELECT ?, (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), ?, ?, ?""",
+                        [name, _now(), __version__, last_day])
+
+    def insert_rows(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+        """Insert ``rows`` into ``table``, a table of this schema with no key (derived data, rebuilt whole)."""
+        self._many(table, rows, keyed=False)
+
+    def derived_fresh(self, name: str) -> bool:
+        """Whether the derived data ``name`` was built from the store as it is, by this sitroom."""
+        from sitroom import __version__
+
+        return bool(self.db.execute(
+            """SELECT count(*) FROM derived_state s
+               WHERE s.name = ? AND s.code = ? AND s.documents = (SELECT count(*) FROM documents)
+                 AND s.entities = (SELECT count(*) FROM entities)""", [name, __version__]).fetchone()[0])
+
     def refresh_derived(self) -> None:
         """Rebuild the materialized identity and canonical names from the views, in one transaction."""
         if self.names() == ("identity", "canonical"):
             return
-        self.db.execute("BEGIN TRANSACTION")
-        for table, view in (("identity", "entity_identity"), ("canonical", "canonical_entities")):
-            self.db.execute(f"DELETE FROM {table}")
-            self.db.execute(f"INSERT INTO {table} SELECT * FROM {view}")
-        self.db.execute("DELETE FROM derived_state WHERE name = 'names'")
-        self.db.execute("""INSERT INTO derived_state SELECT 'names', (SELECT count(*) FROM documents),
-                                  (SELECT count(*) FROM entities), ?""", [_now()])
-        self.db.execute("COMMIT")
+        with self.transaction():
+            for table, view in (("identity", "entity_identity"), ("canonical", "canonical_entities")):
+                self.db.execute(f"DELETE FROM {table}")
+                self.db.execute(f"INSERT INTO {table} SELECT * FROM {view}")
+            self.mark_derived("names")
 
     def write_batch(
         self,
@@ -353,8 +383,7 @@ class Store:
         rejections: Iterable[Rejection] = (),
     ) -> None:
         """Store a batch of documents with all their facts, duplicate links and rejections, atomically."""
-        self.db.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             now = _now()
             rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
             for extraction, sig in extractions:
@@ -365,12 +394,19 @@ class Store:
                 self._insert_duplicate(link, now)
             for rejection in rejections:
                 self._insert_rejection(rejection, now)
-            self.db.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All the writes inside, or none of them (rolled back on any error or interruption)."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        self.db.execute("COMMIT")
 
-    def _many(self, table: str, rows: list[tuple[Any, ...]]) -> None:
+    def _many(self, table: str, rows: list[tuple[Any, ...]], *, keyed: bool = True) -> None:
         """Insert rows with multi-row VALUES statements: DuckDB's executemany runs one statement a row, which
         took 71% of ingest time (bench/memory.py); 500 rows a statement is about 25 times faster."""
         if not rows:
@@ -378,7 +414,7 @@ class Store:
         one = "(" + ", ".join("?" * len(rows[0])) + ")"
         for start in range(0, len(rows), _ROWS_PER_INSERT):
             chunk = rows[start:start + _ROWS_PER_INSERT]
-            self.db.execute(f"INSERT OR IGNORE INTO {table} VALUES " + ", ".join([one] * len(chunk)),
+            self.db.execute(f"INSERT {'OR IGNORE ' if keyed else ''}INTO {table} VALUES " + ", ".join([one] * len(chunk)),
                             [value for row in chunk for value in row])
 
     def _insert_duplicate(self, link: DuplicateLink, now: dt.datetime) -> None:
