@@ -190,3 +190,18 @@ def test_a_lone_surname_in_one_report_joins_the_one_full_name_of_another(tmp_pat
         rows = {row.name: row for row in queries.entities(store, type="PERSON")}
     assert set(rows) == {"John Kirby", "Price"}
     assert rows["John Kirby"].documents == 2 and set(rows["John Kirby"].aliases) == {"John Kirby", "Kirby"}
+
+
+@pytest.mark.slow
+def test_a_canonical_place_id_keeps_that_place_only_and_pages_add_up(demo_db) -> None:
+    with Store(demo_db, read_only=True) as store:
+        [(kunduz,)] = store.query("SELECT canonical_id FROM canonical WHERE type = 'PLACE' AND name = 'Kunduz'")
+        exact = queries.events(store, place=kunduz)
+        named = queries.events(store, place="kunduz")
+        assert {row.location for row in exact} == {"Kunduz", "Kondoz"}  # one place, in both spellings
+        assert {row.id for row in exact} <= {row.id for row in named}
+        assert queries.count_events(store, place=kunduz) == len(exact)
+        everything = queries.timeline(store)
+        pages = [queries.timeline(store, limit=7, offset=start) for start in range(0, len(everything), 7)]
+        assert [row.id for page in pages for row in page] == [row.id for row in everything]
+        assert queries.count_timeline(store) == len(everything)

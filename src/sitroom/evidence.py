@@ -209,17 +209,3 @@ def overview(store: Store) -> dict[str, Any]:
         "ORDER BY 1")]
     return {"documents": documents_, "events": events, "first_published": first, "last_published": last,
             "countries": countries, "sources": sources}
-
-
-def canonical_name(store: Store, canonical_id: str) -> str | None:
-    """The name of the real-world thing with this canonical id, or None when no entity has it.
-
-    Example:
-        >>> with Store(":memory:") as store:
-        ...     canonical_name(store, "geonames:1135158") is None
-        True
-    """
-    row = store.db.execute(
-        "SELECT arg_max(name, length(name)) FROM entities WHERE canonical_id = ? OR id = ?",
-        [canonical_id, canonical_id]).fetchone()
-    return row[0] if row else None

@@ -158,7 +158,10 @@ def _event_filters(store: Store, *, type: str | None = None, actor: str | None =
                                         WHERE lower(array_to_string(coalesce(c.aliases, []), '|')) LIKE ?)
                             OR lower(coalesce(v.actor_text, '')) LIKE ?)""")
         params += [_like(actor)] * 2
-    if place is not None:  # any name of the place across reports, its province, or the words
+    if place is not None and store.query(f"SELECT count(*) FROM {canonical} WHERE canonical_id = ?", [place])[0][0]:
+        clauses.append(f"v.location IN (SELECT entity_id FROM {identity} WHERE canonical_id = ?)")  # one place
+        params.append(place)
+    elif place is not None:  # any name of the place across reports, its province, or the words
         clauses.append(f"""(v.location IN (SELECT i.entity_id FROM {identity} i JOIN {canonical} c USING (canonical_id)
                                            WHERE c.type = 'PLACE' AND (
                                                lower(array_to_string(coalesce(c.aliases, []), '|')) LIKE ?
@@ -186,7 +189,8 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None,
     Args:
         type: an ACLED event or sub-event type or a PLOVER type (substring, any case): "battles", "ASSAULT".
         actor: part of the actor's name, an alias, or the words naming it.
-        place: part of the place's name, its province, or the words naming it.
+        place: part of the place's name, its province, or the words naming it; or a canonical place id
+            (``geonames:1135689``), which keeps that place only.
         since, until: keep events whose dates overlap this range (inclusive).
         modalities: keep these (``HAPPENED`` for what the reports say took place).
         max_days: leave out events dated only to a period of this many days or more.

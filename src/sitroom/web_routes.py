@@ -1,9 +1,8 @@
 """The routes of the HTTP API (docs/api.md): each reads its parameters and calls one library function.
 
-Lists answer ``{"items", "total", "page", "size"}``. Readers that page in SQL are asked for one page;
-:func:`sitroom.queries.entities`, ``events``, ``timeline`` and ``quotes`` return whole lists, which are cut
-here (:meth:`~sitroom.web_params.Paging.cut`) until they take a limit and an offset. The situation views
-(incidents, contradictions, situation) come from the app's cached :class:`~sitroom.web.Derived`.
+Lists answer ``{"items", "total", "page", "size"}``. The readers of the store are asked for one page and
+their total (SQL ``LIMIT``/``OFFSET`` and a count); the situation views (incidents, contradictions,
+situation) come from the app's cached :class:`~sitroom.web.Derived` and are cut here.
 """
 
 from __future__ import annotations
@@ -71,11 +70,6 @@ def _matches(wanted: str | None, ident: str | None, *names: str | None) -> bool:
     return any(wanted.lower() in (name or "").lower() for name in names)
 
 
-def _place_words(store: Store, place: str | None) -> str | None:
-    """The name to filter events on: a canonical place id becomes its name (the readers match names)."""
-    return (evidence.canonical_name(store, place) or place) if place else place
-
-
 @router.get("/meta", response_model=Meta, summary="What the store holds")
 def meta(store: StoreDep, view: DerivedDep) -> JSONResponse:
     found = evidence.overview(store)
@@ -126,27 +120,28 @@ def search(store: StoreDep, index: ServiceDep, page: PagingDep, q: SearchWords, 
 
 @router.get("/entities", response_model=Page[EntityRow], summary="Canonical entities, most reported first")
 def entities(store: StoreDep, page: PagingDep, type: Types = None, name: Text = None) -> JSONResponse:
-    rows = queries.entities(store, type=type.value if type else None, name=name)
-    return _json(page.answer(page.cut(rows), len(rows)))
+    filters = {"type": type.value if type else None, "name": name}
+    return _json(page.answer(queries.entities(store, **filters, limit=page.size, offset=page.offset),
+                             queries.count_entities(store, **filters)))
 
 
 @router.get("/events", response_model=Page[EventRow], summary="Events of any modality, in date order")
 def events(store: StoreDep, page: PagingDep, type: EventKind = None, actor: Actor = None, place: Place = None,
            since: Since = None, until: Until = None, modality: Modalities = None) -> JSONResponse:
-    kept = tuple(m.value for m in modality) if modality else queries.ALL_MODALITIES
-    rows = queries.events(store, type=type, actor=actor, place=_place_words(store, place), since=since,
-                          until=until, modalities=kept)
-    return _json(page.answer(page.cut(rows), len(rows)))
+    filters = {"type": type, "actor": actor, "place": place, "since": since, "until": until,
+               "modalities": tuple(m.value for m in modality) if modality else queries.ALL_MODALITIES}
+    return _json(page.answer(queries.events(store, **filters, limit=page.size, offset=page.offset),
+                             queries.count_events(store, **filters)))
 
 
 @router.get("/timeline", response_model=Page[EventRow],
             summary="The chronology: asserted or claimed events dated to a week or less")
 def timeline(store: StoreDep, page: PagingDep, type: EventKind = None, actor: Actor = None, place: Place = None,
              since: Since = None, until: Until = None, modality: Modalities = None) -> JSONResponse:
-    kept = tuple(m.value for m in modality if m.value in HAPPENED) if modality else HAPPENED
-    rows = queries.timeline(store, type=type, actor=actor, place=_place_words(store, place), since=since,
-                            until=until, modalities=kept) if kept else []
-    return _json(page.answer(page.cut(rows), len(rows)))
+    filters = {"type": type, "actor": actor, "place": place, "since": since, "until": until,
+               "modalities": tuple(m.value for m in modality if m.value in HAPPENED) if modality else HAPPENED}
+    return _json(page.answer(queries.timeline(store, **filters, limit=page.size, offset=page.offset),
+                             queries.count_timeline(store, **filters)))
 
 
 def _with_evidence(incident: Incident, view: Derived) -> dict[str, Any]:
@@ -176,8 +171,9 @@ def incidents(view: DerivedDep, page: PagingDep, since: Since = None, until: Unt
 @router.get("/quotes", response_model=Page[QuoteRow], summary="Quotes with speaker and report")
 def quotes(store: StoreDep, page: PagingDep, speaker: Text = None, text: Text = None, since: Since = None,
            until: Until = None) -> JSONResponse:
-    rows = queries.quotes(store, speaker=speaker, text=text, since=since, until=until)
-    return _json(page.answer(page.cut(rows), len(rows)))
+    filters = {"speaker": speaker, "text": text, "since": since, "until": until}
+    return _json(page.answer(queries.quotes(store, **filters, limit=page.size, offset=page.offset),
+                             queries.count_quotes(store, **filters)))
 
 
 @router.get("/quantities", response_model=Page[evidence.QuantityRow],
