@@ -11,11 +11,14 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -433,3 +436,64 @@ def test_readers_get_answers_while_an_ingest_runs(store_file: Path, tmp_path: Pa
     assert counts["documents"] + counts["duplicates"] == 8  # one of them is a republished copy
     assert len(seen) > 5 and seen == sorted(seen)
     assert any(0 < count < counts["documents"] for count in seen)  # readers saw batches land while the run went on
+
+
+def _get(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+@pytest.mark.slow
+def test_a_second_ingest_while_sitroom_serve_reads_the_store(tmp_path: Path) -> None:
+    """`sitroom serve` answers while `sitroom ingest` adds reports to the same store, and shows them after."""
+    reports = sorted(REPORTS.glob("*.txt"))
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder, chosen in ((first, reports[:2]), (later, reports[2:10])):
+        folder.mkdir()
+        for report in chosen:
+            for part in (report, report.with_suffix(".meta.json")):
+                if part.exists():
+                    shutil.copy(part, folder / part.name)
+    db = tmp_path / "s.duckdb"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITROOM_")}
+    assert _sitroom("ingest", str(first), "--db", str(db)).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "sitroom", "serve", "--db", str(db), "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        api = f"http://127.0.0.1:{port}/api"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert _get(f"{api}/meta")[1]["documents"] == 2
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "serve did not start"
+                time.sleep(0.3)
+        ingest = subprocess.Popen([sys.executable, "-m", "sitroom", "ingest", str(later), "--db", str(db),
+                                   "--batch-size", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True)
+        answers = []
+        while ingest.poll() is None:
+            answers.append(_get(f"{api}/events?size=5"))
+            answers.append(_get(f"{api}/meta"))
+            time.sleep(0.1)
+        _, stderr = ingest.communicate()
+        assert ingest.returncode == 0, stderr
+        busy = [body for status, body in answers if status != 200]
+        assert all(body["error"]["code"] == "store_busy" for body in busy), busy
+        seen = [body["documents"] for status, body in answers if status == 200 and "documents" in body]
+        assert len(seen) >= 3 and seen == sorted(seen)  # answers all along, never going back
+        with Store(db, read_only=True) as store:
+            counts = store.counts()
+        assert counts["documents"] + counts["duplicates"] == 10
+        status, meta = _get(f"{api}/meta")
+        assert status == 200 and meta["documents"] == counts["documents"]  # what the ingest added shows
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
