@@ -360,6 +360,7 @@ def demo(
     out.print()
     render_rich(sitrep, out)
     out.print(f"\nStore written to {db}; the situation report above is also in {page}. Explore it:\n"
+              f"  sitroom serve --db {db}     (the map, the timeline and the reports at http://127.0.0.1:8000/)\n"
               f"  sitroom situation --at 2021-08-13 --capitals --db {db}\n"
               f"  sitroom contradictions --db {db}\n"
               f"  sitroom incidents --place Kunduz --db {db}\n"

@@ -64,15 +64,21 @@ def load_observations(store: Store) -> tuple[Observation, ...]:
         ...     load_observations(store)
         ()
     """
+    shared: dict[object, object] = {}
+    one = shared.setdefault  # names, types and outlets repeat on many rows: keep one copy of each
+
     return tuple(
         Observation(
-            event_id=row[0], doc_id=row[1], plover=row[2], modality=Modality(row[3]),
-            evidence=Span(row[4], row[5], row[6] or ""), event_type=row[7], sub_event_type=row[8],
-            date_begin=row[9], date_end=row[10], time_precision=row[11], date_from_document=row[12],
-            place=row[13], place_name=row[14], place_level=row[15], lat=row[16], lon=row[17], country=row[18],
-            admin1=row[19], actor=row[20], actor_name=row[21], fatalities=row[22], injured=row[23],
-            published=row[24], outlet=row[25], source_key=row[26], copies=tuple(row[27]), speaker=row[28])
-        for row in store.query(observations_sql(store)))
+            event_id=row[0], doc_id=one(row[1], row[1]), plover=one(row[2], row[2]), modality=Modality(row[3]),
+            evidence=Span(row[4], row[5], row[6] or ""), event_type=one(row[7], row[7]),
+            sub_event_type=one(row[8], row[8]), date_begin=row[9], date_end=row[10], time_precision=row[11],
+            date_from_document=row[12], place=one(row[13], row[13]), place_name=one(row[14], row[14]),
+            place_level=one(row[15], row[15]), lat=row[16], lon=row[17], country=one(row[18], row[18]),
+            admin1=one(row[19], row[19]), actor=one(row[20], row[20]), actor_name=one(row[21], row[21]),
+            fatalities=row[22], injured=row[23], published=one(row[24], row[24]), outlet=one(row[25], row[25]),
+            source_key=one(row[26], row[26]), copies=one(tuple(row[27]), tuple(row[27])),
+            speaker=one(row[28], row[28]))
+        for row in store.stream(observations_sql(store)))
 
 
 def observations_sql(store: Store) -> str:

@@ -343,6 +343,12 @@ class Store:
         """Run a read query and return all rows."""
         return self.db.execute(sql, params or []).fetchall()
 
+    def stream(self, sql: str, params: list[Any] | None = None, *, size: int = 10_000) -> Iterator[tuple[Any, ...]]:
+        """Run a read query and yield its rows ``size`` at a time (Python holds one chunk, not the result)."""
+        cursor = self.db.execute(sql, params or [])
+        while rows := cursor.fetchmany(size):
+            yield from rows
+
     # -- writing ---------------------------------------------------------------------------------
     def mark_derived(self, name: str, *, last_day: dt.date | None = None) -> None:
         """Record that the derived data ``name`` now matches the store (inside the caller's transaction)."""
