@@ -307,16 +307,19 @@ def _documents(store: Store) -> dict[str, DocRef]:
 
 
 def _actors(store: Store) -> dict[str, ActorRef]:
-    rows = store.query("SELECT canonical_id, type, name, aliases, actor_category, country FROM canonical_entities "
+    rows = store.query(f"SELECT canonical_id, type, name, aliases, actor_category, country FROM {store.names()[1]} "
                        "WHERE type <> 'PLACE'")
     return {row[0]: ActorRef(row[0], row[1], row[2], tuple(row[3] or ()), row[4], row[5]) for row in rows}
 
 
-def load_context(store: Store, chosen: Selection, gazetteer: Gazetteer | None = None) -> Context:
-    """Derive the situation of ``store`` and gather what the writers cite."""
+def load_context(store: Store, chosen: Selection, gazetteer: Gazetteer | None = None,
+                 situation: Situation | None = None) -> Context:
+    """Derive the situation of ``store`` (unless given) and gather what the writers cite."""
     from sitroom.situation import load_situation
 
-    return Context(store, load_situation(store, gazetteer=gazetteer), chosen, _documents(store), _actors(store))
+    if situation is None:
+        situation = load_situation(store, gazetteer=gazetteer)
+    return Context(store, situation, chosen, _documents(store), _actors(store))
 
 
 @contextlib.contextmanager
@@ -376,7 +379,7 @@ def _writers() -> dict[ExportFormat, Callable[[Context, Path], int]]:
 def export(store: Store, *, format: ExportFormat | str, path: Path | str, since: dt.date | None = None,
            until: dt.date | None = None, place: str | None = None, actor: str | None = None,
            country: str | None = None, at: dt.date | None = None,
-           gazetteer: Gazetteer | None = None) -> ExportResult:
+           gazetteer: Gazetteer | None = None, situation: Situation | None = None) -> ExportResult:
     """Write what ``store`` knows, filtered, to ``path`` in ``format``.
 
     Args:
@@ -390,6 +393,7 @@ def export(store: Store, *, format: ExportFormat | str, path: Path | str, since:
         country: ISO 3166-1 code or name of the country things happened in.
         at: the day of the GeoJSON control layer (default: the last day an incident is dated to).
         gazetteer: finds province capitals for the control periods (None: ``capital_of`` stays empty).
+        situation: the store's situation when the caller has it derived already (``sitroom serve`` keeps it).
 
     Returns:
         An :class:`ExportResult`: the path, the number of records written, a media type and a file name.
@@ -411,7 +415,7 @@ def export(store: Store, *, format: ExportFormat | str, path: Path | str, since:
         raise ExportError(f"output: folder {path.parent} does not exist", parameter="output")
     if path.is_dir() and chosen is not ExportFormat.parquet:
         raise ExportError(f"output: {path} is a folder; give a file name", parameter="output")
-    context = load_context(store, filters, gazetteer)
+    context = load_context(store, filters, gazetteer, situation)
     records = _writers()[chosen](context, path)
     zipped = chosen is not ExportFormat.parquet or path.suffix.lower() == ".zip"
     media_type = MEDIA_TYPES[chosen] if zipped else "inode/directory"

@@ -218,7 +218,7 @@ _EXPORT_TYPES = ("text/csv", "application/x-ndjson", "application/geo+json", "ap
 @router.get("/export", response_class=FileResponse, summary="Download the events in an exchange format",
             responses={200: {"description": "The file, as an attachment (parquet: a zip of Parquet files).",
                              "content": {media: {} for media in _EXPORT_TYPES}}})
-def export(store: StoreDep, service_: ServiceDep,
+def export(store: StoreDep, service_: ServiceDep, view: DerivedDep,
            format: Annotated[ExportFormatName, Query(description="The file format.")],
            since: Since = None, until: Until = None, place: Place = None, actor: Actor = None,
            country: Country = None, at: At = None) -> FileResponse:
@@ -230,7 +230,8 @@ def export(store: StoreDep, service_: ServiceDep,
         # parquet: a zip (export writes a folder of Parquet files otherwise)
         name = "export.zip" if format is ExportFormatName.parquet else "export"
         result = write_export(store, format=format.value, path=folder / name, since=since, until=until,
-                              place=place, actor=actor, country=country, at=at, gazetteer=service_.gazetteer())
+                              place=place, actor=actor, country=country, at=at, gazetteer=service_.gazetteer(),
+                              situation=view.situation)
     except ExportError as error:
         shutil.rmtree(folder, ignore_errors=True)
         raise ApiError(400, "bad_parameter", str(error), parameter=error.parameter) from None
