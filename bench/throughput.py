@@ -7,6 +7,10 @@ the two real seed reports in ``../shared/corpus/seeds``, cycled until there are 
       sitroom loads (``sitroom.nlp.load_model(settings.model)``);
   (b) the full extraction: ``sitroom.extraction.extract_raw`` plus ``contract.to_dict`` and ``json.dumps`` of
       each result, which is what ``sitroom extract`` does for every document.
+  (c) with ``--ingest``: ``sitroom.ingest.ingest`` of the same texts into a fresh store (reading the files,
+      near-duplicate detection, extraction, the store's transactions, the names and control periods kept at
+      the end), as ``sitroom ingest`` does. The texts are then N distinct reports from ``bench/corpus.py``
+      (cycled copies would be stored once and linked as duplicates), written to a temporary folder.
 
 After one warm-up of each on a few texts, the two are timed in turn R times (the order alternates from one
 repeat to the next, so a drift of the machine's speed hits both alike). It prints docs/s and words/s
@@ -17,6 +21,7 @@ Run it from the repository root::
 
     .venv/bin/python bench/throughput.py                    # 200 docs, 3 repeats, settings' n_process
     .venv/bin/python bench/throughput.py --docs 500 --repeat 5 --n-process 2 --json /tmp/throughput.json
+    .venv/bin/python bench/throughput.py --ingest --docs 300            # ingest, extract and spaCy, same texts
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import platform
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -71,6 +77,30 @@ def full_extract(raws: list[RawDoc], settings: Settings, n_process: int) -> None
         json.dumps(contract.to_dict(extraction), ensure_ascii=False)
 
 
+def generated(n: int, folder: Path, settings: Settings) -> list[RawDoc]:
+    """N distinct generated reports (``bench/corpus.py``), written to ``folder`` and read back from it."""
+    from corpus import generate, write_folder
+
+    write_folder(generate(n), folder)
+    return [r for r in read_inputs([str(folder)], max_bytes=settings.max_bytes, encoding=settings.encoding)
+            if isinstance(r, RawDoc)]
+
+
+def ingest_store(raws: list[RawDoc], settings: Settings, n_process: int) -> None:
+    """``sitroom ingest`` of the folder the texts came from into a fresh store."""
+    from sitroom.ingest import ingest
+    from sitroom.store import Store
+
+    folder = Path(raws[0].origin).parent
+    with tempfile.TemporaryDirectory() as scratch, Store(Path(scratch) / "s.duckdb") as store:
+        if len(raws) < WARMUP_DOCS * 2:  # the warm-up: a few documents
+            paths = [r.origin for r in raws]
+        else:
+            paths = [str(folder)]
+        summary = ingest(paths, store=store, settings=settings)
+        assert summary.ingested == len(raws), summary
+
+
 def timed(run: Callable[[list[RawDoc], Settings, int], None], raws: list[RawDoc], settings: Settings) -> float:
     """Wall seconds of one run."""
     start = time.perf_counter()
@@ -110,12 +140,13 @@ def peak_rss_mb(who: int) -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def measure(docs: int, repeat: int, n_process: int | None) -> dict[str, object]:
+def measure(docs: int, repeat: int, n_process: int | None, with_ingest: bool = False) -> dict[str, object]:
     """Run the benchmark and return every figure."""
     settings = load_settings({"n_process": n_process})
-    raws = corpus(docs, settings)
+    scratch = tempfile.TemporaryDirectory()
+    raws = generated(docs, Path(scratch.name), settings) if with_ingest else corpus(docs, settings)
     words = sum(len(r.text.split()) for r in raws)
-    runs = {"spacy": spacy_alone, "full": full_extract}
+    runs = {"spacy": spacy_alone, "full": full_extract} | ({"ingest": ingest_store} if with_ingest else {})
     for run in runs.values():  # warm-up: model load, lexicon and gazetteer loads, first-call caches
         timed(run, raws[:WARMUP_DOCS], settings)
     seconds: dict[str, list[float]] = {name: [] for name in runs}
@@ -129,6 +160,10 @@ def measure(docs: int, repeat: int, n_process: int | None) -> dict[str, object]:
         figures[name] = {"seconds": values, "median_s": median, "docs_per_s": docs / median,
                          "words_per_s": words / median}
     pairs = [s / f for s, f in zip(seconds["spacy"], seconds["full"], strict=True)]
+    scratch.cleanup()
+    if with_ingest:
+        figures["ratio_ingest_over_spacy"] = figures["ingest"]["docs_per_s"] / figures["spacy"]["docs_per_s"]
+        figures["ingest_pairs"] = [s / i for s, i in zip(seconds["spacy"], seconds["ingest"], strict=True)]
     return {
         "docs": docs, "words": words, "repeat": repeat, "batch_size": settings.batch_size,
         "n_process": settings.n_process, "seeds_included": SEEDS.is_dir(),
@@ -151,7 +186,10 @@ def show(result: dict[str, object]) -> None:
                         f"n_process={result['n_process']}")
     for column in ("run", "docs/s", "words/s", "median s", "min-max s"):
         table.add_column(column, justify="left" if column == "run" else "right")
-    for name, label in (("spacy", "spaCy alone (nlp.pipe)"), ("full", "sitroom extract + JSON")):
+    for name, label in (("spacy", "spaCy alone (nlp.pipe)"), ("full", "sitroom extract + JSON"),
+                        ("ingest", "sitroom ingest (fresh store)")):
+        if name not in result:
+            continue
         fig = result[name]
         table.add_row(label, f"{fig['docs_per_s']:.1f}", f"{fig['words_per_s']:,.0f}", f"{fig['median_s']:.3f}",
                       f"{min(fig['seconds']):.3f}-{max(fig['seconds']):.3f}")
@@ -161,6 +199,10 @@ def show(result: dict[str, object]) -> None:
     verdict = "meets" if ratio >= GOAL else "BELOW"
     pairs = ", ".join(f"{p:.2f}" for p in result["ratio_pairs"])
     console.print(f"ratio full / spaCy alone: {ratio:.2f} ({verdict} the goal {GOAL}); per repeat: {pairs}")
+    if "ratio_ingest_over_spacy" in result:
+        ingest = result["ratio_ingest_over_spacy"]
+        console.print(f"ratio ingest / spaCy alone: {ingest:.2f} ({'meets' if ingest >= GOAL else 'BELOW'} the goal "
+                      f"{GOAL}); per repeat: {', '.join(f'{p:.2f}' for p in result['ingest_pairs'])}")
     console.print(f"peak RSS: {result['peak_rss_mb']:.0f} MB (this process), "
                   f"{result['peak_rss_children_mb']:.0f} MB (largest child process)")
     machine = result["machine"]
@@ -178,10 +220,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n-process", type=int, default=None,
                         help="processes for the spaCy pass (default: the n_process setting)")
     parser.add_argument("--json", type=Path, default=None, metavar="PATH", help="also write the figures here")
+    parser.add_argument("--ingest", action="store_true",
+                        help="also time `sitroom ingest` (on N distinct generated reports, for all three runs)")
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
         parser.error("--docs and --repeat must be at least 1")
-    result = measure(args.docs, args.repeat, args.n_process)
+    result = measure(args.docs, args.repeat, args.n_process, args.ingest)
     show(result)
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ Fuzz tests are property-based (hypothesis): when one fails, hypothesis prints th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 import re
@@ -497,3 +498,17 @@ def test_a_second_ingest_while_sitroom_serve_reads_the_store(tmp_path: Path) -> 
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_long_runs_of_symbols_do_not_stall_the_parse_and_offsets_still_point_at_the_words(nlp) -> None:
+    """spaCy's tokenizer is quadratic on a long run of punctuation or emoji (40,000 "!" took minutes)."""
+    from sitroom.extraction import extract_documents
+    from sitroom.model import DateProvenance, Document
+
+    text = "!" * 30_000 + " " + "\U0001F600" * 30_000 + "\n\nTaliban fighters captured Kunduz on Sunday."
+    document = Document(id=document_id(text), text=text, published=dt.date(2021, 8, 9),
+                        published_provenance=DateProvenance.GIVEN, origin="test")
+    [extraction] = list(extract_documents([document], settings=load_settings(env={})))
+    captures = [e for e in extraction.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert captures and text[captures[0].trigger.start:captures[0].trigger.end] == "captured"
