@@ -10,6 +10,7 @@ DuckDB allows one writing process per file (docs/decisions.md).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 from collections import defaultdict
@@ -27,7 +28,6 @@ from sitroom.model import DuplicateLink, Extraction, Rejection, Span
 log = logging.getLogger(__name__)
 
 
-_ROWS_PER_INSERT = 500  # rows per INSERT statement (multi-row VALUES)
 
 
 class StoreError(RuntimeError):
@@ -244,6 +244,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self.wait = wait
+        self._types: dict[str, list[str]] = {}
         self.db = _connect(self.path, read_only=read_only, wait=wait)
         if not read_only:
             self.migrate()
@@ -413,15 +414,38 @@ class Store:
         self.db.execute("COMMIT")
 
     def _many(self, table: str, rows: list[tuple[Any, ...]], *, keyed: bool = True) -> None:
-        """Insert rows with multi-row VALUES statements: DuckDB's executemany runs one statement a row, which
-        took 71% of ingest time (bench/memory.py); 500 rows a statement is about 25 times faster."""
+        """Insert rows in one statement that scans them as NumPy columns.
+
+        DuckDB's executemany runs one statement a row (71% of ingest time once); multi-row VALUES of 500
+        rows bound 10,000 parameters a statement (13%); a scan of columns is about 18 times faster again.
+        Lists travel as JSON text, so any string survives.
+        """
         if not rows:
             return
-        one = "(" + ", ".join("?" * len(rows[0])) + ")"
-        for start in range(0, len(rows), _ROWS_PER_INSERT):
-            chunk = rows[start:start + _ROWS_PER_INSERT]
-            self.db.execute(f"INSERT {'OR IGNORE ' if keyed else ''}INTO {table} VALUES " + ", ".join([one] * len(chunk)),
-                            [value for row in chunk for value in row])
+        frame, select = {}, []
+        for number, (kind, column) in enumerate(zip(self._column_types(table), zip(*rows, strict=True),
+                                                    strict=True)):
+            values = np.empty(len(rows), dtype=object)
+            if kind.endswith("[]"):
+                values[:] = [None if v is None else json.dumps(list(v)) for v in column]
+                select.append(f"from_json(c{number}, '[\"{kind[:-2]}\"]')")
+            else:
+                values[:] = column
+                select.append(f"c{number}::{kind}")
+            frame[f"c{number}"] = values
+        self.db.register("_rows", frame)
+        try:
+            self.db.execute(f"INSERT {'OR IGNORE ' if keyed else ''}INTO {table} SELECT {', '.join(select)} FROM _rows")
+        finally:
+            self.db.unregister("_rows")
+
+    def _column_types(self, table: str) -> list[str]:
+        """The SQL types of ``table``'s columns, in order (read once per table)."""
+        if table not in self._types:
+            self._types[table] = [kind for (kind,) in self.db.execute(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+                "ORDER BY ordinal_position", [table]).fetchall()]
+        return self._types[table]
 
     def _insert_duplicate(self, link: DuplicateLink, now: dt.datetime) -> None:
         d = link.document
