@@ -217,7 +217,7 @@ def ingest(
         runner = RayEngine(settings)
     else:
         runner = nullcontext(LocalEngine(settings))
-    store = _guard(Store, settings.db, wait=settings.lock_wait)
+    store = _guard(Store, settings.db, wait=settings.lock_wait, memory_limit=settings.memory_limit)
     with store, ExitStack() as stack:
         chosen = _guard(stack.enter_context, runner)
         summary = _ingest_with_progress(
@@ -324,7 +324,8 @@ def summary(db: DbOption = None) -> None:
     settings = _settings(db=db)
     if not Path(settings.db).exists():
         raise _fail(f"no store at {settings.db}; create one with `sitroom ingest` or `sitroom demo`")
-    with _guard(Store, settings.db, read_only=True, wait=settings.lock_wait) as store:
+    with _guard(Store, settings.db, read_only=True, wait=settings.lock_wait,
+                memory_limit=settings.memory_limit) as store:
         _print_summary(summarize(store))
 
 

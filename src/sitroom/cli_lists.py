@@ -39,7 +39,7 @@ def _open(db: str | None) -> Any:
     settings = _settings(db=db)
     if not Path(settings.db).exists():
         raise _fail(f"no store at {settings.db}; create one with `sitroom ingest` or `sitroom demo`")
-    return _guard(Store, settings.db, read_only=True, wait=settings.lock_wait)
+    return _guard(Store, settings.db, read_only=True, wait=settings.lock_wait, memory_limit=settings.memory_limit)
 
 
 def _print_json(rows: list[Any]) -> None:

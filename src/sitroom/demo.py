@@ -50,5 +50,5 @@ def run_demo(
     for stale in (path, path.with_name(path.name + ".wal")):
         stale.unlink(missing_ok=True)
     folder = Path(corpus) if corpus is not None else example_corpus()
-    with Store(path) as store:
+    with Store(path, memory_limit=settings.memory_limit) as store:
         return ingest([str(folder)], store=store, settings=settings, on_item=on_item)

@@ -54,6 +54,9 @@ class Settings:
     ray_address: str = _setting("", "Ray cluster to use with engine ray (ray://host:10001 or auto); empty: a "
                                     "local Ray instance.")
     ray_shard_size: int = _setting(2000, "Documents sent to the Ray cluster in one job (engine ray).", low=1)
+    memory_limit: str = _setting(
+        "512MB", "Memory DuckDB may use per process before it spills to disk (512MB, 2GB...); empty: DuckDB's "
+                 "default, 80% of RAM.")
     lock_wait: float = _setting(
         30.0, "Seconds to wait for the store while another process holds it (a serve request, another ingest) "
               "before giving up with an error.", low=0)

@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 
 
 
+# What one DuckDB connection may use before it spills to disk. Unbounded, DuckDB took 840 MB to read back the
+# situation of 100k events (200 MB bounded: 305 MB, 20% slower); see docs/performance.md.
+DEFAULT_MEMORY_LIMIT = "512MB"
+
+
 class StoreError(RuntimeError):
     """The store file cannot be opened or is of a newer schema than this sitroom knows."""
 
@@ -233,6 +238,8 @@ class Store:
         path: the DuckDB file (created with the current schema if missing).
         read_only: open without write access (several readers may share a file).
         wait: seconds to keep retrying while another process holds the file, then :class:`StoreBusy`.
+        memory_limit: what DuckDB may use before it spills to disk (``"512MB"``, ``"2GB"``; empty: its own
+            default, 80% of RAM).
 
     Example:
         >>> with Store(":memory:") as store:
@@ -240,18 +247,31 @@ class Store:
         0
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0,
+                 memory_limit: str = DEFAULT_MEMORY_LIMIT) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.wait = wait
+        self.memory_limit = memory_limit
         self._types: dict[str, list[str]] = {}
-        self.db = _connect(self.path, read_only=read_only, wait=wait)
+        self.db = self._open()
         if not read_only:
             self.migrate()
         elif 0 < self._check_version() < SCHEMA_VERSION:  # written by an older sitroom: upgrade it once
             self.db.close()
-            Store(self.path, wait=wait).close()
-            self.db = _connect(self.path, read_only=True, wait=wait)
+            Store(self.path, wait=wait, memory_limit=memory_limit).close()
+            self.db = self._open()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        db = _connect(self.path, read_only=self.read_only, wait=self.wait)
+        if self.memory_limit:  # DuckDB's default is 80% of RAM, and it keeps what it took (docs/performance.md)
+            try:
+                db.execute(f"SET memory_limit = '{self.memory_limit}'")
+            except duckdb.Error as error:
+                db.close()
+                raise StoreError(f"memory_limit {self.memory_limit!r} is not a size DuckDB knows (e.g. 512MB, "
+                                 f"2GB): {error}") from None
+        return db
 
     def __enter__(self) -> Store:
         return self
@@ -277,7 +297,7 @@ class Store:
         try:
             yield
         finally:
-            self.db = _connect(self.path, read_only=self.read_only, wait=self.wait)
+            self.db = self._open()
 
     def _version(self) -> int:
         exists = self.db.execute(

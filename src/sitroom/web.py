@@ -80,7 +80,7 @@ class Service:
         """A read-only connection to the store; 503 when an ingest holds it or it cannot be opened."""
         retry = {"Retry-After": str(RETRY_AFTER_S)}
         try:
-            return Store(self.db, read_only=True, wait=self.store_wait)
+            return Store(self.db, read_only=True, wait=self.store_wait, memory_limit=self.settings.memory_limit)
         except StoreBusy as error:
             raise ApiError(503, "store_busy", str(error), headers=retry) from None
         except StoreError as error:
