@@ -62,7 +62,7 @@ def control_at(store: Store, day: dt.date) -> tuple[ControlPeriod, ...] | None:
         ()
     """
     if not store.derived_fresh(NAME):
-        return None if store.counts()["documents"] else ()
+        return None if store.query("SELECT count(*) FROM documents")[0][0] else ()  # an empty store: nothing
     rows = store.query(f"""SELECT {_COLUMNS} FROM control_periods
                            WHERE "begin" <= ? AND ("end" IS NULL OR ? < "end")
                            ORDER BY position""", [day, day])

@@ -54,6 +54,7 @@ class Settings:
     ray_address: str = _setting("", "Ray cluster to use with engine ray (ray://host:10001 or auto); empty: a "
                                     "local Ray instance.")
     ray_shard_size: int = _setting(2000, "Documents sent to the Ray cluster in one job (engine ray).", low=1)
+    # Unbounded, DuckDB took 840 MB to read back the situation of 100k events; at 200MB, 305 MB and 20% slower.
     memory_limit: str = _setting(
         "512MB", "Memory DuckDB may use per process before it spills to disk (512MB, 2GB...); empty: DuckDB's "
                  "default, 80% of RAM.")

@@ -24,15 +24,11 @@ import numpy as np
 
 from sitroom.ids import fact_id
 from sitroom.model import DuplicateLink, Extraction, Rejection, Span
+from sitroom.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-
-
-# What one DuckDB connection may use before it spills to disk. Unbounded, DuckDB took 840 MB to read back the
-# situation of 100k events (200 MB bounded: 305 MB, 20% slower); see docs/performance.md.
-DEFAULT_MEMORY_LIMIT = "512MB"
 
 
 class StoreError(RuntimeError):
@@ -238,8 +234,8 @@ class Store:
         path: the DuckDB file (created with the current schema if missing).
         read_only: open without write access (several readers may share a file).
         wait: seconds to keep retrying while another process holds the file, then :class:`StoreBusy`.
-        memory_limit: what DuckDB may use before it spills to disk (``"512MB"``, ``"2GB"``; empty: its own
-            default, 80% of RAM).
+        memory_limit: what DuckDB may use before it spills to disk (``"2GB"``; empty: its own default, 80% of
+            RAM; None: the ``memory_limit`` setting's default).
 
     Example:
         >>> with Store(":memory:") as store:
@@ -248,11 +244,11 @@ class Store:
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0,
-                 memory_limit: str = DEFAULT_MEMORY_LIMIT) -> None:
+                 memory_limit: str | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.wait = wait
-        self.memory_limit = memory_limit
+        self.memory_limit = Settings().memory_limit if memory_limit is None else memory_limit
         self._types: dict[str, list[str]] = {}
         self.db = self._open()
         if not read_only:
