@@ -18,7 +18,7 @@ from fastapi import Query, Request
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
 from sitroom.fuse import rules
-from sitroom.model import ControlPeriod, Incident
+from sitroom.model import ControlPeriod, EntityType, Incident, Modality
 from sitroom.web_errors import ApiError
 
 MAX_SIZE = 500
@@ -41,21 +41,6 @@ def _upper(value: Any) -> Any:
 
 def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
-
-
-class EntityType(StrEnum):
-    PERSON = "PERSON"
-    ORG = "ORG"
-    GROUP = "GROUP"
-    PLACE = "PLACE"
-
-
-class ModalityName(StrEnum):
-    asserted = "asserted"
-    claimed = "claimed"
-    planned = "planned"
-    hypothetical = "hypothetical"
-    negated = "negated"
 
 
 # The merge families of incidents (data/fuse rules), and "strategic" for strategic developments.
@@ -88,7 +73,7 @@ EventKind = _text("ACLED event or sub-event type, or PLOVER type (any part, any 
 Source = _text("Part of the outlet's name, any case.", "Khyber")
 Country = Annotated[Annotated[str, StringConstraints(pattern="^[A-Za-z]{2}$")] | None, BeforeValidator(_upper),
                     Query(description="ISO 3166-1 alpha-2 country code (any case).", examples=["AF"])]
-Modalities = Annotated[list[ModalityName] | None, BeforeValidator(
+Modalities = Annotated[list[Modality] | None, BeforeValidator(
     lambda v: [_lower(x) for x in v] if isinstance(v, list) else v), Query(
     description="Keep these modalities (repeat the parameter for several); default: all (timeline: asserted "
                 "and claimed).")]
