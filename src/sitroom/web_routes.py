@@ -7,9 +7,11 @@ situation) come from the app's cached :class:`~sitroom.web.Derived` and are cut 
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -70,10 +72,18 @@ def _matches(wanted: str | None, ident: str | None, *names: str | None) -> bool:
     return any(wanted.lower() in (name or "").lower() for name in names)
 
 
+def _chronology_start(incidents: Iterable[Incident]) -> dt.date | None:
+    """The first day of an incident dated to a week or less: background dated only to a month ("last month")
+    does not stretch the page's slider over weeks with nothing on them (as ``sitroom timeline`` leaves it out)."""
+    return min((i.date_begin for i in incidents if i.date_begin and i.date_end
+                and (i.date_end - i.date_begin).days < 7), default=None)
+
+
 @router.get("/meta", response_model=Meta, summary="What the store holds")
 def meta(store: StoreDep, view: DerivedDep) -> JSONResponse:
     found = evidence.overview(store)
     first, last = view.situation.dates()
+    first = _chronology_start(view.situation.incidents) or first
     countries = Counter(i.country for i in view.situation.incidents if i.country)
     return _json({"documents": found["documents"], "events": found["events"],
                   "incidents": len(view.situation.incidents),
