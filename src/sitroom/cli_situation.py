@@ -37,7 +37,9 @@ def _print_json(rows: Any) -> None:
 
 
 def _matches(place: str | None, *names: str | None) -> bool:
-    return place is None or any(place.lower() in (name or "").lower() for name in names)
+    from sitroom.queries import matches
+
+    return matches(place, None, *names)
 
 
 def _day_text(day: dt.date | None) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sitroom.queries import Source
+from sitroom.queries import Source, like_pattern
 from sitroom.store import Store
 
 
@@ -82,10 +82,6 @@ WHERE (?::VARCHAR IS NULL OR lower(coalesce(source, dateline_agency, '')) LIKE ?
 """
 
 
-def _like(value: str | None) -> str | None:
-    return None if value is None else f"%{value.lower()}%"
-
-
 def documents(store: Store, *, source: str | None = None, since: dt.date | None = None,
               until: dt.date | None = None, ids: list[str] | None = None, limit: int | None = None,
               offset: int = 0) -> tuple[list[DocumentRow], int]:
@@ -102,7 +98,7 @@ def documents(store: Store, *, source: str | None = None, since: dt.date | None 
         ...     documents(store, source="khyber", limit=10)
         ([], 0)
     """
-    params = [source, _like(source), since, since, until, until, ids, ids]
+    params = [source, like_pattern(source), since, since, until, until, ids, ids]
     total = store.query("SELECT count(*) FROM documents" + _DOCUMENT_FILTER, params)[0][0]
     rows = store.query(f"SELECT {_DOCUMENT_COLUMNS} FROM documents {_DOCUMENT_FILTER} "
                        "ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?", [*params, limit, offset])

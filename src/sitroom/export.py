@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from sitroom.model import Contradiction, ControlPeriod, Incident, Observation
+from sitroom.queries import matches
 
 if TYPE_CHECKING:
     from sitroom.gazetteer import Gazetteer
@@ -111,17 +112,11 @@ class Selection:
 
     def names_place(self, place: str | None, *names: str | None) -> bool:
         """Whether ``place`` (a canonical id) or one of ``names`` is the selected place."""
-        if self.place is None:
-            return True
-        wanted = self.place.lower()
-        return place == self.place or any(wanted in (name or "").lower() for name in names)
+        return matches(self.place, place, *names)
 
     def names_actor(self, actor: str | None, names: Sequence[str | None]) -> bool:
         """Whether ``actor`` (a canonical id) or one of its ``names`` (aliases included) is the selected actor."""
-        if self.actor is None:
-            return True
-        wanted = self.actor.lower()
-        return actor == self.actor or any(wanted in (name or "").lower() for name in names)
+        return matches(self.actor, actor, *names)
 
     def in_country(self, country: str | None) -> bool:
         return self.country is None or (country or "").upper() == self.country

@@ -93,8 +93,20 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def _like(value: str | None) -> str | None:
+def like_pattern(value: str | None) -> str | None:
+    """The LIKE pattern of a substring filter, any case (None: no filter)."""
     return None if value is None else f"%{value.lower()}%"
+
+
+def matches(wanted: str | None, ident: str | None, *names: str | None) -> bool:
+    """A filter on records already read: ``ident`` (a canonical id) exactly, or part of any of ``names``, any case.
+
+    >>> matches("kunduz", "geonames:1135689", "Kunduz"), matches("geonames:1135689", "geonames:1135689")
+    (True, True)
+    """
+    if wanted is None or (ident is not None and wanted == ident):
+        return True
+    return any(wanted.lower() in (name or "").lower() for name in names)
 
 
 def entities(store: Store, *, type: str | None = None, name: str | None = None,
@@ -131,7 +143,7 @@ def _entity_filters(type: str | None, name: str | None) -> tuple[str, list[Any]]
         params.append(type)
     if name is not None:
         clauses.append("(lower(name) LIKE ? OR lower(array_to_string(coalesce(aliases, []), '|')) LIKE ?)")
-        params += [_like(name)] * 2
+        params += [like_pattern(name)] * 2
     return " AND ".join(clauses), params
 
 
@@ -152,12 +164,12 @@ def _event_filters(store: Store, *, type: str | None = None, actor: str | None =
         params += list(modalities)
     if type is not None:
         clauses.append("(lower(v.event_type) LIKE ? OR lower(v.sub_event_type) LIKE ? OR lower(v.plover) LIKE ?)")
-        params += [_like(type)] * 3
+        params += [like_pattern(type)] * 3
     if actor is not None:  # the actor's canonical names and aliases (its own name among them), or the words
         clauses.append(f"""(v.actor IN (SELECT i.entity_id FROM {identity} i JOIN {canonical} c USING (canonical_id)
                                         WHERE lower(array_to_string(coalesce(c.aliases, []), '|')) LIKE ?)
                             OR lower(coalesce(v.actor_text, '')) LIKE ?)""")
-        params += [_like(actor)] * 2
+        params += [like_pattern(actor)] * 2
     if place is not None and store.query(f"SELECT count(*) FROM {canonical} WHERE canonical_id = ?", [place])[0][0]:
         clauses.append(f"v.location IN (SELECT entity_id FROM {identity} WHERE canonical_id = ?)")  # one place
         params.append(place)
@@ -167,7 +179,7 @@ def _event_filters(store: Store, *, type: str | None = None, actor: str | None =
                                                lower(array_to_string(coalesce(c.aliases, []), '|')) LIKE ?
                                                OR lower(coalesce(c.admin1, '')) LIKE ?))
                             OR lower(coalesce(v.location_text, '')) LIKE ?)""")
-        params += [_like(place)] * 3
+        params += [like_pattern(place)] * 3
     if since is not None:
         clauses.append("v.day_end >= ?")
         params.append(since)
@@ -277,7 +289,7 @@ _QUOTE_FROM = "quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities e
 
 
 def _quote_params(speaker: str | None, text: str | None, since: dt.date | None, until: dt.date | None) -> list[Any]:
-    return [speaker, _like(speaker), _like(speaker), text, _like(text), since, since, until, until]
+    return [speaker, like_pattern(speaker), like_pattern(speaker), text, like_pattern(text), since, since, until, until]
 
 
 def quotes(store: Store, *, speaker: str | None = None, text: str | None = None, since: dt.date | None = None,

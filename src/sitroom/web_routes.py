@@ -65,13 +65,6 @@ def _json(value: Any) -> JSONResponse:
     return JSONResponse(to_json(value))
 
 
-def _matches(wanted: str | None, ident: str | None, *names: str | None) -> bool:
-    """A filter on a canonical id (exact) or, failing that, on part of any of the names (any case)."""
-    if wanted is None or (ident is not None and wanted == ident):
-        return True
-    return any(wanted.lower() in (name or "").lower() for name in names)
-
-
 def _chronology_start(incidents: Iterable[Incident]) -> dt.date | None:
     """The first day of an incident dated to a week or less: background dated only to a month ("last month")
     does not stretch the page's slider over weeks with nothing on them (as ``sitroom timeline`` leaves it out)."""
@@ -171,7 +164,7 @@ def _with_evidence(incident: Incident, view: Derived) -> dict[str, Any]:
 def incidents(view: DerivedDep, page: PagingDep, since: Since = None, until: Until = None, place: Place = None,
               actor: Actor = None, kind: Kinds = None) -> JSONResponse:
     rows = [i for i in view.situation.incidents
-            if _matches(place, i.place, i.place_name, i.admin1) and _matches(actor, i.actor, i.actor_name)
+            if queries.matches(place, i.place, i.place_name, i.admin1) and queries.matches(actor, i.actor, i.actor_name)
             and (kind is None or i.kind == kind.value)
             and (since is None or (i.date_end is not None and i.date_end >= since))
             and (until is None or (i.date_begin is not None and i.date_begin <= until))]
@@ -202,7 +195,7 @@ def quantities(store: StoreDep, page: PagingDep, kind: Annotated[str | None, Que
 def contradictions(view: DerivedDep, page: PagingDep, place: Place = None, kind: Annotated[str | None, Query(
                        description="control, fatalities, injured or date.", max_length=50)] = None,
                    ) -> JSONResponse:
-    rows = [c for c in view.situation.contradictions if _matches(place, c.place or c.subject, c.subject_name)
+    rows = [c for c in view.situation.contradictions if queries.matches(place, c.place or c.subject, c.subject_name)
             and (kind is None or c.kind == kind.lower())]
     return _json(page.answer(page.cut(rows), len(rows)))
 
